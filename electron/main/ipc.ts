@@ -1,0 +1,42 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { CHANNELS, EVENT_PREFIX } from '../../shared/ipc/contract';
+import type { Handlers } from './services/handlers';
+import type { EventBus } from './services/event-bus';
+import type { Logger } from './services/logging';
+
+export interface IpcWiring {
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
+  handlers: Handlers;
+  /** Decides whether a frame URL is the app's own renderer. */
+  isAppUrl: (url: string) => boolean;
+  logger: Logger;
+}
+
+/**
+ * Registers every contract channel on ipcMain. A request from any frame that is not
+ * the app's own renderer is refused before its payload is even parsed.
+ */
+export function registerIpc({ ipcMain, handlers, isAppUrl, logger }: IpcWiring): () => void {
+  for (const channel of CHANNELS) {
+    const handler = handlers[channel] as (payload: unknown) => Promise<unknown>;
+    ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
+      const url = event.senderFrame?.url ?? '';
+      if (!isAppUrl(url)) {
+        logger.warn('ipc.sender.refused', { channel, url });
+        return { ok: false, error: { code: 'validation', message: 'Request refused: it did not come from Spark Journal.' } };
+      }
+      return handler(payload);
+    });
+  }
+  return () => {
+    for (const channel of CHANNELS) ipcMain.removeHandler(channel);
+  };
+}
+
+/** Forwards service events to the window's renderer. */
+export function forwardEvents(events: EventBus, getContents: () => Pick<WebContents, 'send' | 'isDestroyed'> | null): () => void {
+  return events.subscribe((name, payload) => {
+    const contents = getContents();
+    if (contents && !contents.isDestroyed()) contents.send(`${EVENT_PREFIX}${name}`, payload);
+  });
+}

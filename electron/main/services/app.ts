@@ -1,0 +1,71 @@
+import { openDb, type DbHandle } from './db/client';
+import { createTradesQuery, type TradesQuery } from './journal/trades-query';
+import { createLookups, type Lookups } from './journal/lookups';
+import { createEventBus, type EventBus } from './event-bus';
+import type { Desktop } from './desktop-port';
+import type { Clock } from './clock';
+import type { Logger } from './logging';
+import { loadDemoJournal, type DemoJournalOptions } from './demo/load-demo';
+import type { DemoLoadResult } from '../../../shared/ipc/channels/app';
+import { createSettingsStore, type SettingsStore } from './settings/settings-store';
+
+export interface ServicesConfig {
+  dbPath: string;
+  migrationsFolder: string;
+  desktop: Desktop;
+  clock: Clock;
+  logger: Logger;
+  appVersion?: string;
+  backupDir?: string;
+}
+
+export interface Services {
+  config: ServicesConfig;
+  db: DbHandle;
+  events: EventBus;
+  desktop: Desktop;
+  clock: Clock;
+  logger: Logger;
+  settings: SettingsStore;
+  lookups: Lookups;
+  trades: TradesQuery;
+  demo: { load(options: DemoJournalOptions): DemoLoadResult };
+  /** Stops background work and closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root. Electron main, the test harness, the CLI and the scripts all
+ * build the app through here, so they run the same graph; only the Desktop differs.
+ */
+export function createServices(config: ServicesConfig): Services {
+  const db = openDb(config.dbPath, {
+    migrationsFolder: config.migrationsFolder,
+    ...(config.backupDir ? { backupDir: config.backupDir } : {}),
+    now: () => config.clock.now(),
+  });
+  const events = createEventBus();
+  const services: Services = {
+    config,
+    db,
+    events,
+    desktop: config.desktop,
+    clock: config.clock,
+    logger: config.logger,
+    settings: createSettingsStore(db.sqlite, config.logger, () => config.clock.now()),
+    lookups: createLookups(db.sqlite),
+    trades: createTradesQuery(db.sqlite),
+    demo: {
+      load(options) {
+        const result = loadDemoJournal(db.sqlite, { ...options, now: config.clock.now() });
+        events.emit('journal:changed', { reason: 'demo-loaded' });
+        config.logger.info('journal.demo.loaded', { ...result });
+        return result;
+      },
+    },
+    async close() {
+      db.close();
+    },
+  };
+  return services;
+}

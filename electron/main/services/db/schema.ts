@@ -1,0 +1,281 @@
+import { sql } from 'drizzle-orm';
+import {
+  sqliteTable,
+  integer,
+  text,
+  real,
+  index,
+  uniqueIndex,
+  primaryKey,
+} from 'drizzle-orm/sqlite-core';
+import {
+  ASSET_CLASSES,
+  DIRECTIONS,
+  TRADE_STATUSES,
+  GOAL_KINDS,
+  GOAL_PERIODS,
+  PROP_PHASES,
+  PROP_STATUSES,
+  DRAWDOWN_MODES,
+  EXPORT_TYPES,
+  EXPORT_FORMATS,
+  EXPORT_JOB_STATUSES,
+  ERROR_CLASSES,
+  VALIDATION_STATUSES,
+  VALIDATION_TRIGGERS,
+  IMPORT_BATCH_STATUSES,
+} from '../../../../shared/domain/enums';
+
+// Money columns end in _cents and are INTEGER minor units: sums reconcile exactly.
+// Time columns end in _at and are INTEGER epoch milliseconds (UTC).
+// Day columns are 'YYYY-MM-DD' in the owning account's IANA time zone.
+
+const now = sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`;
+
+export const accounts = sqliteTable('accounts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  broker: text('broker'),
+  currency: text('currency').notNull().default('USD'),
+  timezone: text('timezone').notNull().default('UTC'),
+  startingBalanceCents: integer('starting_balance_cents').notNull().default(0),
+  archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull().default(now),
+});
+
+export const instruments = sqliteTable('instruments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  symbol: text('symbol').notNull().unique(),
+  assetClass: text('asset_class', { enum: ASSET_CLASSES }).notNull(),
+  multiplier: real('multiplier').notNull().default(1),
+  tickSize: real('tick_size'),
+  currency: text('currency').notNull().default('USD'),
+  description: text('description'),
+});
+
+export const importBatches = sqliteTable('import_batches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  accountId: integer('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  sourceName: text('source_name').notNull(),
+  preset: text('preset').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  rowCount: integer('row_count').notNull().default(0),
+  acceptedCount: integer('accepted_count').notNull().default(0),
+  skippedCount: integer('skipped_count').notNull().default(0),
+  duplicateCount: integer('duplicate_count').notNull().default(0),
+  status: text('status', { enum: IMPORT_BATCH_STATUSES }).notNull().default('committed'),
+  createdAt: integer('created_at').notNull().default(now),
+  undoneAt: integer('undone_at'),
+});
+
+export const trades = sqliteTable(
+  'trades',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    instrumentId: integer('instrument_id')
+      .notNull()
+      .references(() => instruments.id),
+    direction: text('direction', { enum: DIRECTIONS }).notNull(),
+    status: text('status', { enum: TRADE_STATUSES }).notNull(),
+    openedAt: integer('opened_at').notNull(),
+    closedAt: integer('closed_at'),
+    // Trading day of the close in the account's time zone; null while open.
+    closeDay: text('close_day'),
+    qty: real('qty').notNull(),
+    entryPrice: real('entry_price').notNull(),
+    exitPrice: real('exit_price'),
+    stopPrice: real('stop_price'),
+    targetPrice: real('target_price'),
+    grossPnlCents: integer('gross_pnl_cents').notNull().default(0),
+    feesCents: integer('fees_cents').notNull().default(0),
+    // gross - fees, kept in the row so every aggregate is a plain SUM.
+    netPnlCents: integer('net_pnl_cents').notNull().default(0),
+    rMultiple: real('r_multiple'),
+    setup: text('setup'),
+    notes: text('notes').notNull().default(''),
+    // Import dedupe key (broker execution id or content hash); never an editable field.
+    externalId: text('external_id'),
+    importBatchId: integer('import_batch_id').references(() => importBatches.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: integer('created_at').notNull().default(now),
+    updatedAt: integer('updated_at').notNull().default(now),
+  },
+  (t) => [
+    index('trades_closed_at_idx').on(t.closedAt, t.id),
+    index('trades_account_closed_idx').on(t.accountId, t.closedAt, t.id),
+    index('trades_instrument_closed_idx').on(t.instrumentId, t.closedAt),
+    index('trades_account_day_idx').on(t.accountId, t.closeDay),
+    index('trades_close_day_idx').on(t.closeDay, t.id),
+    index('trades_status_idx').on(t.status),
+    index('trades_import_batch_idx').on(t.importBatchId),
+    uniqueIndex('trades_account_external_uq').on(t.accountId, t.externalId),
+  ],
+);
+
+export const tags = sqliteTable('tags', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  color: text('color').notNull().default('#6b7280'),
+});
+
+export const tradeTags = sqliteTable(
+  'trade_tags',
+  {
+    tradeId: integer('trade_id')
+      .notNull()
+      .references(() => trades.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.tradeId, t.tagId] }), index('trade_tags_tag_idx').on(t.tagId, t.tradeId)],
+);
+
+export const goals = sqliteTable('goals', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  accountId: integer('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: GOAL_KINDS }).notNull(),
+  period: text('period', { enum: GOAL_PERIODS }).notNull(),
+  // Cents for money kinds, a count for trade counts, a fraction (0..1) for rates.
+  target: real('target').notNull(),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull().default(now),
+});
+
+export const propEvaluations = sqliteTable('prop_evaluations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  accountId: integer('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  firm: text('firm').notNull(),
+  name: text('name').notNull(),
+  phase: text('phase', { enum: PROP_PHASES }).notNull(),
+  status: text('status', { enum: PROP_STATUSES }).notNull().default('active'),
+  startBalanceCents: integer('start_balance_cents').notNull(),
+  profitTargetCents: integer('profit_target_cents').notNull(),
+  dailyLossLimitCents: integer('daily_loss_limit_cents').notNull(),
+  maxDrawdownCents: integer('max_drawdown_cents').notNull(),
+  drawdownMode: text('drawdown_mode', { enum: DRAWDOWN_MODES }).notNull(),
+  minTradingDays: integer('min_trading_days').notNull().default(0),
+  // Alert when this fraction of a limit is used (0.8 = 80 %).
+  alertThreshold: real('alert_threshold').notNull().default(0.8),
+  startedOn: text('started_on').notNull(),
+  endedOn: text('ended_on'),
+  createdAt: integer('created_at').notNull().default(now),
+});
+
+export const dailyEquity = sqliteTable(
+  'daily_equity',
+  {
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    grossPnlCents: integer('gross_pnl_cents').notNull(),
+    feesCents: integer('fees_cents').notNull(),
+    netPnlCents: integer('net_pnl_cents').notNull(),
+    tradeCount: integer('trade_count').notNull(),
+    winCount: integer('win_count').notNull(),
+    endingEquityCents: integer('ending_equity_cents').notNull(),
+    peakEquityCents: integer('peak_equity_cents').notNull(),
+    drawdownCents: integer('drawdown_cents').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day] }), index('daily_equity_day_idx').on(t.day)],
+);
+
+export const equityValidationRuns = sqliteTable('equity_validation_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  trigger: text('trigger', { enum: VALIDATION_TRIGGERS }).notNull(),
+  accountId: integer('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+  status: text('status', { enum: VALIDATION_STATUSES }).notNull(),
+  daysChecked: integer('days_checked').notNull().default(0),
+  discrepancyCount: integer('discrepancy_count').notNull().default(0),
+  startedAt: integer('started_at').notNull(),
+  finishedAt: integer('finished_at'),
+  durationMs: integer('duration_ms'),
+  errorMessage: text('error_message'),
+});
+
+export const equityDiscrepancies = sqliteTable(
+  'equity_discrepancies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => equityValidationRuns.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id').notNull(),
+    day: text('day').notNull(),
+    field: text('field').notNull(),
+    storedCents: integer('stored_cents'),
+    expectedCents: integer('expected_cents'),
+    differenceCents: integer('difference_cents').notNull(),
+  },
+  (t) => [index('equity_discrepancies_run_idx').on(t.runId, t.accountId, t.day)],
+);
+
+export const exportJobs = sqliteTable(
+  'export_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: text('request_id').notNull(),
+    type: text('type', { enum: EXPORT_TYPES }).notNull(),
+    format: text('format', { enum: EXPORT_FORMATS }).notNull(),
+    paramsJson: text('params_json').notNull(),
+    columnsJson: text('columns_json'),
+    optionsJson: text('options_json').notNull().default('{}'),
+    targetPath: text('target_path').notNull(),
+    status: text('status', { enum: EXPORT_JOB_STATUSES }).notNull().default('queued'),
+    attempt: integer('attempt').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(3),
+    nextAttemptAt: integer('next_attempt_at'),
+    errorClass: text('error_class', { enum: ERROR_CLASSES }),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    rowsWritten: integer('rows_written').notNull().default(0),
+    rowsTotal: integer('rows_total'),
+    bytesWritten: integer('bytes_written').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('export_jobs_status_idx').on(t.status, t.nextAttemptAt, t.id)],
+);
+
+export const exportJobPerformance = sqliteTable(
+  'export_job_performance',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    jobId: integer('job_id').references(() => exportJobs.id, { onDelete: 'set null' }),
+    type: text('type', { enum: EXPORT_TYPES }).notNull(),
+    format: text('format', { enum: EXPORT_FORMATS }).notNull(),
+    outcome: text('outcome', { enum: EXPORT_JOB_STATUSES }).notNull(),
+    attempt: integer('attempt').notNull(),
+    queueWaitMs: integer('queue_wait_ms').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    rows: integer('rows').notNull(),
+    bytes: integer('bytes').notNull(),
+    rowsPerSec: real('rows_per_sec').notNull(),
+    chunkP50Ms: real('chunk_p50_ms'),
+    chunkP95Ms: real('chunk_p95_ms'),
+    chunkMaxMs: real('chunk_max_ms'),
+    peakHeapBytes: integer('peak_heap_bytes'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('export_perf_created_idx').on(t.createdAt), index('export_perf_kind_idx').on(t.format, t.type, t.createdAt)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  valueJson: text('value_json').notNull(),
+  updatedAt: integer('updated_at').notNull().default(now),
+});

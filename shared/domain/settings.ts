@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Every user setting, with its bounds and default. Stored one row per key in the
+ * settings table; unknown or out-of-range stored values fall back to the default.
+ */
+export const SettingsSchema = z.object({
+  /** Folder exports go to when alwaysAskWhereToSave is off; '' = the OS Documents/Spark Journal folder. */
+  defaultExportFolder: z.string().max(4096).default(''),
+  alwaysAskWhereToSave: z.boolean().default(true),
+  exportConcurrency: z.number().int().min(1).max(4).default(1),
+  /** Cap on queued + running export jobs. */
+  maxActiveExportJobs: z.number().int().min(1).max(100).default(20),
+  /** Hard heap cap of an export worker (resourceLimits), MiB. */
+  exportWorkerHeapMb: z.number().int().min(64).max(4096).default(512),
+  /** Soft limit: the job fails as terminal when the worker's heap passes this, MiB. */
+  exportSoftMemoryMb: z.number().int().min(32).max(4096).default(384),
+  pdfRowCap: z.number().int().min(100).max(1_000_000).default(100_000),
+  csvBom: z.boolean().default(false),
+  perfRetentionDays: z.number().int().min(1).max(3650).default(90),
+  perfRetentionMaxRows: z.number().int().min(100).max(1_000_000).default(10_000),
+  equityValidationIntervalHours: z.number().int().min(1).max(24 * 30).default(24),
+  backupFolder: z.string().max(4096).default(''),
+  backupKeep: z.number().int().min(1).max(365).default(7),
+  theme: z.enum(['light', 'dark', 'system']).default('system'),
+  /** BCP 47 tag for numbers and dates; '' = the system locale. */
+  locale: z
+    .string()
+    .max(35)
+    .refine((tag) => {
+      if (tag === '') return true;
+      try {
+        return Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
+      } catch {
+        return false;
+      }
+    }, 'is not a locale this system knows (try en-US, de-DE, fr-FR)')
+    .default(''),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingKey = keyof Settings;
+export const SETTINGS_DEFAULTS: Settings = SettingsSchema.parse({});
+
+/** A partial update: every provided key is validated; unknown keys are rejected. */
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
