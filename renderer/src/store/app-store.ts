@@ -1,0 +1,37 @@
+import { create } from 'zustand';
+import type { AppInfo, DemoLoadResult } from '../../../shared/ipc/channels/app';
+import { call, errorMessage } from '../api';
+
+interface AppState {
+  info: AppInfo | null;
+  error: string | null;
+  demoLoading: boolean;
+  load(): Promise<void>;
+  loadDemo(): Promise<DemoLoadResult | null>;
+}
+
+export const useAppStore = create<AppState>((set, get) => ({
+  info: null,
+  error: null,
+  demoLoading: false,
+  async load() {
+    try {
+      set({ info: await call('app:info', {}), error: null });
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
+  },
+  async loadDemo() {
+    set({ demoLoading: true, error: null });
+    try {
+      const result = await call('app:loadDemo', {});
+      await get().load();
+      return result;
+    } catch (error) {
+      set({ error: errorMessage(error) });
+      return null;
+    } finally {
+      set({ demoLoading: false });
+    }
+  },
+}));

@@ -1,0 +1,31 @@
+import { create } from 'zustand';
+import type { Account, Instrument, Tag } from '../../../shared/domain/journal';
+import { call, errorMessage } from '../api';
+
+interface LookupsState {
+  accounts: Account[];
+  instruments: Instrument[];
+  tags: Tag[];
+  error: string | null;
+  load(): Promise<void>;
+}
+
+/** Reference lists for filters and forms; reloaded whenever the journal changes. */
+export const useLookupsStore = create<LookupsState>((set) => ({
+  accounts: [],
+  instruments: [],
+  tags: [],
+  error: null,
+  async load() {
+    try {
+      const [accounts, instruments, tags] = await Promise.all([
+        call('accounts:list', {}),
+        call('instruments:list', {}),
+        call('tags:list', {}),
+      ]);
+      set({ accounts, instruments, tags, error: null });
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
+  },
+}));

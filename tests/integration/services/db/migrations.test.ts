@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb } from '../../../../electron/main/services/db/client';
+import { SOURCE_MIGRATIONS_FOLDER } from '../../../../electron/main/services/db/migrations-folder';
+
+const EXPECTED_TABLES = [
+  'accounts',
+  'daily_equity',
+  'equity_discrepancies',
+  'equity_validation_runs',
+  'export_job_performance',
+  'export_jobs',
+  'goals',
+  'import_batches',
+  'instruments',
+  'prop_evaluations',
+  'settings',
+  'tags',
+  'trade_tags',
+  'trades',
+];
+
+describe('database migrations', () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spark-db-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the whole data model from an empty file with WAL and foreign keys on', () => {
+    const handle = openDb(join(tempDir(), 'j.db'), { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    const tables = (
+      handle.sqlite
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
+        .all() as { name: string }[]
+    ).map((t) => t.name);
+    for (const table of EXPECTED_TABLES) expect(tables).toContain(table);
+    expect(handle.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(handle.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(handle.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    handle.close();
+  });
+
+  it('stores money as integers and enforces foreign keys', () => {
+    const handle = openDb(join(tempDir(), 'j.db'), { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    const columns = handle.sqlite.prepare("SELECT name, type FROM pragma_table_info('trades')").all() as {
+      name: string;
+      type: string;
+    }[];
+    for (const money of ['gross_pnl_cents', 'fees_cents', 'net_pnl_cents', 'opened_at', 'closed_at']) {
+      expect(columns.find((c) => c.name === money)?.type).toBe('integer');
+    }
+    expect(() =>
+      handle.sqlite
+        .prepare(
+          "INSERT INTO trades (account_id, instrument_id, direction, status, opened_at, qty, entry_price) VALUES (999, 999, 'long', 'open', 0, 1, 1)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    handle.close();
+  });
+
+  it('is idempotent on re-open and backs up an existing journal before pending migrations', () => {
+    const dir = tempDir();
+    const path = join(dir, 'j.db');
+    const first = openDb(path, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    first.sqlite.prepare("INSERT INTO accounts (name) VALUES ('Main')").run();
+    // Pretend the last migration has not been applied yet, as after an app upgrade.
+    first.sqlite.prepare('DELETE FROM __drizzle_migrations').run();
+    first.close();
+    expect(() =>
+      openDb(path, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER, now: () => Date.UTC(2026, 0, 2) }),
+    ).toThrow();
+    const backups = readdirSync(join(dir, 'backups'));
+    expect(backups).toEqual(['j-pre-migration-2026-01-02T00-00-00-000Z.db']);
+    const backup = openDb(join(dir, 'backups', backups[0]!), { readonly: true });
+    expect(backup.sqlite.prepare('SELECT name FROM accounts').all()).toEqual([{ name: 'Main' }]);
+    backup.close();
+  });
+
+  it('re-opening a current journal applies nothing and takes no backup', () => {
+    const dir = tempDir();
+    const path = join(dir, 'j.db');
+    openDb(path, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER }).close();
+    const again = openDb(path, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    again.close();
+    expect(() => readdirSync(join(dir, 'backups'))).toThrow(/ENOENT/);
+  });
+});
