@@ -4,9 +4,16 @@ export interface JournalChangedEvent {
   reason: 'demo-loaded' | 'trades-changed' | 'import' | 'restore';
 }
 
+/** Main asks the window to show a screen (a notification or the tray was clicked). */
+export interface AppNavigateEvent {
+  /** A renderer route name, e.g. 'exports' or 'equity'; unknown names are ignored by the UI. */
+  screen: string;
+}
+
 /** Main -> renderer pushes. Areas add their events here. */
 export const events = {
   'journal:changed': event<JournalChangedEvent>(),
+  'app:navigate': event<AppNavigateEvent>(),
 };
 
 export type EventName = keyof typeof events;
