@@ -115,6 +115,11 @@ export const trades = sqliteTable(
     index('trades_status_idx').on(t.status),
     index('trades_import_batch_idx').on(t.importBatchId),
     uniqueIndex('trades_account_external_uq').on(t.accountId, t.externalId),
+    // Covers the per-account, per-day sums of closed trades (equity rebuild and validation),
+    // so that GROUP BY reads a narrow index in order instead of the wide table rows.
+    index('trades_equity_cover_idx')
+      .on(t.accountId, t.closeDay, t.grossPnlCents, t.feesCents, t.netPnlCents)
+      .where(sql`status = 'closed'`),
   ],
 );
 

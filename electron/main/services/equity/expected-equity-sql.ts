@@ -1,22 +1,56 @@
+export interface ExpectedEquityScope {
+  /** Bind an account id as ?1 (else every account). */
+  account: boolean;
+  /** Bind a first day as ?2 (else all days). */
+  fromDay: boolean;
+}
+
 /**
- * The daily equity that the trades imply, as one set-based query. Rebuild writes it,
- * validation compares it with what is stored. `?` binds an account id, or NULL for all.
- * Winners are trades with net P&L > 0; peak starts at the starting balance.
+ * The daily equity that the trades imply, as one set-based query (no per-trade JavaScript).
+ * Rebuild writes it, validation compares it with what is stored.
+ *
+ * With `fromDay`, each account's running figures continue from its stored row for the last
+ * day before ?2 (the incremental path used on trade writes). The variants are separate SQL
+ * texts rather than `?1 IS NULL OR ...` so that the planner can seek the index.
+ *
+ * Definitions: a trade counts on its close_day when status = 'closed'; a win is net P&L > 0;
+ * ending equity = starting balance + cumulative net P&L; the peak starts at the starting
+ * balance and is the running maximum of ending equity; drawdown = peak - ending (>= 0).
+ *
+ * The per-day GROUP BY reads only the covering partial index trades_equity_cover_idx
+ * (WHERE status = 'closed': account_id, close_day, gross, fees, net) in group order, so it
+ * never touches the wide table rows and needs no sort. INDEXED BY pins it: without ANALYZE
+ * statistics the planner prefers trades_status_idx, which reads every row and sorts.
  */
-export const EXPECTED_DAILY_EQUITY_SQL = `
+export function expectedDailyEquitySql(scope: ExpectedEquityScope): string {
+  const tradeWhere = [
+    "t.status = 'closed'",
+    't.close_day IS NOT NULL',
+    scope.account ? 't.account_id = ?1' : '',
+    scope.fromDay ? 't.close_day >= ?2' : '',
+  ].filter(Boolean);
+  const prior = (column: string) =>
+    scope.fromDay
+      ? `COALESCE((SELECT e.${column} FROM daily_equity e WHERE e.account_id = a.id AND e.day < ?2
+                   ORDER BY e.day DESC LIMIT 1), a.starting_balance_cents)`
+      : 'a.starting_balance_cents';
+  return `
   WITH per_day AS (
     SELECT t.account_id, t.close_day AS day,
            SUM(t.gross_pnl_cents) AS gross, SUM(t.fees_cents) AS fees, SUM(t.net_pnl_cents) AS net,
            COUNT(*) AS trades, SUM(t.net_pnl_cents > 0) AS wins
-    FROM trades t
-    WHERE t.status = 'closed' AND t.close_day IS NOT NULL AND (?1 IS NULL OR t.account_id = ?1)
+    FROM trades t INDEXED BY trades_equity_cover_idx
+    WHERE ${tradeWhere.join(' AND ')}
     GROUP BY t.account_id, t.close_day
+  ), base AS (
+    SELECT a.id AS account_id, ${prior('ending_equity_cents')} AS ending0, ${prior('peak_equity_cents')} AS peak0
+    FROM accounts a ${scope.account ? 'WHERE a.id = ?1' : ''}
   ), running AS (
-    SELECT d.*, a.starting_balance_cents + SUM(d.net) OVER w AS ending, a.starting_balance_cents AS start
-    FROM per_day d JOIN accounts a ON a.id = d.account_id
+    SELECT d.*, b.ending0 + SUM(d.net) OVER w AS ending, b.peak0 AS peak0
+    FROM per_day d JOIN base b ON b.account_id = d.account_id
     WINDOW w AS (PARTITION BY d.account_id ORDER BY d.day ROWS UNBOUNDED PRECEDING)
   ), peaks AS (
-    SELECT r.*, MAX(r.start, MAX(r.ending) OVER w) AS peak
+    SELECT r.*, MAX(r.peak0, MAX(r.ending) OVER w) AS peak
     FROM running r
     WINDOW w AS (PARTITION BY r.account_id ORDER BY r.day ROWS UNBOUNDED PRECEDING)
   )
@@ -24,3 +58,16 @@ export const EXPECTED_DAILY_EQUITY_SQL = `
          trades AS tradeCount, wins AS winCount, ending AS endingEquityCents, peak AS peakEquityCents,
          peak - ending AS drawdownCents
   FROM peaks`;
+}
+
+/** The daily_equity columns, in the order EXPECTED_DAILY_EQUITY_SQL selects them. */
+export const DAILY_EQUITY_FIELDS = [
+  ['grossPnlCents', 'gross_pnl_cents'],
+  ['feesCents', 'fees_cents'],
+  ['netPnlCents', 'net_pnl_cents'],
+  ['tradeCount', 'trade_count'],
+  ['winCount', 'win_count'],
+  ['endingEquityCents', 'ending_equity_cents'],
+  ['peakEquityCents', 'peak_equity_cents'],
+  ['drawdownCents', 'drawdown_cents'],
+] as const;

@@ -1,0 +1,1 @@
+CREATE INDEX `trades_equity_cover_idx` ON `trades` (`account_id`,`close_day`,`gross_pnl_cents`,`fees_cents`,`net_pnl_cents`) WHERE status = 'closed';
