@@ -152,7 +152,7 @@ export function computeGoalProgress(sqlite: Sqlite, options: { now: number }): G
     const asOf = goal.endsOn && goal.endsOn < today ? goal.endsOn : today;
     const period = clip(periodContaining(goal.period, asOf), goal);
     const complete = period.end < today;
-    const days = perDay.all(goal.accountId, period.start, period.end) as DayFigures[];
+    const days = perDay.all({ 1: goal.accountId, 2: period.start, 3: period.end }) as DayFigures[];
     const through = complete ? period.end : minDay(today, period.end);
     const measured = measure(
       goal.kind,
