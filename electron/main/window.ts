@@ -56,11 +56,17 @@ export function guardNavigation(
  * Session-wide policy: the CSP also travels as a response header, and the renderer gets
  * no browser permissions (camera, geolocation, notifications, ...): it needs none.
  */
-export function applySessionPolicy(session: Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.webRequest.onHeadersReceived((details, callback) => {
-    if (details.resourceType !== 'mainFrame') return callback({});
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
-  });
+export function applySessionPolicy(
+  session: Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+  options: { cspHeader: boolean },
+): void {
+  // Off under `npm run dev`: Vite's hot reload needs inline scripts and a WebSocket.
+  if (options.cspHeader) {
+    session.webRequest.onHeadersReceived((details, callback) => {
+      if (details.resourceType !== 'mainFrame') return callback({});
+      callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+    });
+  }
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
 }

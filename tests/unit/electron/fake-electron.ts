@@ -1,0 +1,236 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * Recording fakes of the few Electron objects the shell files touch. Loaded through
+ * `vi.mock('electron', () => import('./fake-electron'))`: the only place Electron is
+ * faked (DESIGN.md section 6). Every call is recorded so tests assert on what the shell
+ * asked Electron to do.
+ */
+export interface Call {
+  api: string;
+  args: unknown[];
+}
+
+export const calls: Call[] = [];
+const record = (api: string, ...args: unknown[]) => calls.push({ api, args });
+export const callsTo = (api: string) => calls.filter((call) => call.api === api).map((call) => call.args);
+
+type InvokeListener = (event: unknown, ...args: unknown[]) => unknown;
+
+export const ipcMain = {
+  handlers: new Map<string, InvokeListener>(),
+  handle(channel: string, listener: InvokeListener) {
+    record('ipcMain.handle', channel);
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  },
+  removeHandler(channel: string) {
+    record('ipcMain.removeHandler', channel);
+    this.handlers.delete(channel);
+  },
+  /** What Electron does when a renderer frame at `url` invokes `channel`. */
+  async invokeFrom(url: string | null, channel: string, payload: unknown): Promise<unknown> {
+    const listener = this.handlers.get(channel);
+    if (!listener) throw new Error(`No handler registered for '${channel}'`);
+    return listener({ senderFrame: url === null ? null : { url } }, payload);
+  },
+};
+
+export class Notification extends EventEmitter {
+  static supported = true;
+  static instances: Notification[] = [];
+  static isSupported() {
+    return Notification.supported;
+  }
+  readonly options: { title?: string; body?: string };
+  shown = 0;
+  constructor(options: { title?: string; body?: string }) {
+    super();
+    this.options = options;
+    Notification.instances.push(this);
+    record('new Notification', options);
+  }
+  show() {
+    this.shown += 1;
+    record('Notification.show', this.options.title);
+  }
+}
+
+export const dialogAnswers: { save: { canceled: boolean; filePath?: string }; open: { canceled: boolean; filePaths: string[] } } = {
+  save: { canceled: true },
+  open: { canceled: true, filePaths: [] },
+};
+
+export const dialog = {
+  async showSaveDialog(...args: unknown[]) {
+    record('dialog.showSaveDialog', ...args);
+    return dialogAnswers.save;
+  },
+  async showOpenDialog(...args: unknown[]) {
+    record('dialog.showOpenDialog', ...args);
+    return dialogAnswers.open;
+  },
+  async showMessageBox(...args: unknown[]) {
+    record('dialog.showMessageBox', ...args);
+    return { response: 0, checkboxChecked: false };
+  },
+  showErrorBox(...args: unknown[]) {
+    record('dialog.showErrorBox', ...args);
+  },
+};
+
+export const shellAnswers = { openPath: '' };
+
+export const shell = {
+  showItemInFolder(path: string) {
+    record('shell.showItemInFolder', path);
+  },
+  async openPath(path: string) {
+    record('shell.openPath', path);
+    return shellAnswers.openPath;
+  },
+  async openExternal(url: string) {
+    record('shell.openExternal', url);
+  },
+};
+
+export const appPaths: Record<string, string> = { documents: '/home/trader/Documents', userData: '/home/trader/.config/Spark Journal' };
+
+export const app = {
+  getPath(name: string) {
+    const path = appPaths[name];
+    if (path === undefined) throw new Error(`Failed to get '${name}' path`);
+    return path;
+  },
+};
+
+export class NativeImage {
+  constructor(
+    readonly path: string,
+    private readonly empty: boolean,
+  ) {}
+  template = false;
+  isEmpty() {
+    return this.empty;
+  }
+  setTemplateImage(value: boolean) {
+    this.template = value;
+  }
+}
+
+export const nativeImage = {
+  createFromPath(path: string) {
+    record('nativeImage.createFromPath', path);
+    // Like Electron: a path that does not hold a readable image gives an empty image.
+    return new NativeImage(path, !/\.png$/.test(path));
+  },
+};
+
+class FakeNativeTheme extends EventEmitter {
+  shouldUseDarkColors = false;
+  shouldUseDarkColorsForSystemIntegratedUI = false;
+}
+export const nativeTheme = new FakeNativeTheme();
+
+export interface FakeMenu {
+  template: unknown[];
+}
+
+export const Menu = {
+  buildFromTemplate(template: unknown[]): FakeMenu {
+    record('Menu.buildFromTemplate', template);
+    return { template };
+  },
+  setApplicationMenu(menu: FakeMenu | null) {
+    record('Menu.setApplicationMenu', menu);
+  },
+};
+
+export class Tray extends EventEmitter {
+  static instances: Tray[] = [];
+  image: NativeImage;
+  tooltip = '';
+  menu: FakeMenu | null = null;
+  destroyed = false;
+  constructor(image: NativeImage) {
+    super();
+    this.image = image;
+    Tray.instances.push(this);
+  }
+  setImage(image: NativeImage) {
+    this.image = image;
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: FakeMenu) {
+    this.menu = menu;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
+/** A recording webContents: listeners by event, and the window-open handler. */
+export class FakeWebContents extends EventEmitter {
+  openHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }) {
+    this.openHandler = handler;
+  }
+  /** Emits a cancellable event the way Electron does; true when the listener prevented it. */
+  attempt(event: string, url: string): boolean {
+    let prevented = false;
+    this.emit(event, { preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  }
+}
+
+export class BrowserWindow {}
+export const screen = {};
+export const session = {};
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown) {
+    this.exposed.set(key, api);
+  },
+};
+
+type RendererListener = (event: unknown, payload: unknown) => void;
+export const ipcRenderer = {
+  listeners: new Map<string, Set<RendererListener>>(),
+  invokeAnswer: null as null | ((channel: string, request: unknown) => Promise<unknown>),
+  invoke(channel: string, request: unknown) {
+    record('ipcRenderer.invoke', channel, request);
+    if (!this.invokeAnswer) return Promise.reject(new Error(`No handler registered for '${channel}'`));
+    return this.invokeAnswer(channel, request);
+  },
+  on(channel: string, listener: RendererListener) {
+    const set = this.listeners.get(channel) ?? new Set();
+    set.add(listener);
+    this.listeners.set(channel, set);
+  },
+  removeListener(channel: string, listener: RendererListener) {
+    this.listeners.get(channel)?.delete(listener);
+  },
+  /** What main's webContents.send does on the renderer side. */
+  deliver(channel: string, payload: unknown) {
+    for (const listener of this.listeners.get(channel) ?? []) listener({}, payload);
+  },
+};
+
+export function resetFakes(): void {
+  calls.length = 0;
+  ipcMain.handlers.clear();
+  Notification.instances.length = 0;
+  Notification.supported = true;
+  Tray.instances.length = 0;
+  dialogAnswers.save = { canceled: true };
+  dialogAnswers.open = { canceled: true, filePaths: [] };
+  shellAnswers.openPath = '';
+  nativeTheme.shouldUseDarkColors = false;
+  nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
+  nativeTheme.removeAllListeners();
+  contextBridge.exposed.clear();
+  ipcRenderer.listeners.clear();
+  ipcRenderer.invokeAnswer = null;
+}
