@@ -1,4 +1,5 @@
 import { event } from './define';
+import type { EquityValidationRun } from '../domain/equity';
 
 export interface JournalChangedEvent {
   reason: 'demo-loaded' | 'trades-changed' | 'import' | 'restore';
@@ -10,8 +11,14 @@ export interface AppNavigateEvent {
   screen: string;
 }
 
+/** A daily-equity validation finished (scheduled, at start-up, manual or after a rebuild). */
+export interface EquityValidatedEvent {
+  run: EquityValidationRun;
+}
+
 /** Main -> renderer pushes. Areas add their events here. */
 export const events = {
+  'equity:validated': event<EquityValidatedEvent>(),
   'journal:changed': event<JournalChangedEvent>(),
   'app:navigate': event<AppNavigateEvent>(),
 };

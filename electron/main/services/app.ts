@@ -8,6 +8,7 @@ import type { Logger } from './logging';
 import { loadDemoJournal, type DemoJournalOptions } from './demo/load-demo';
 import type { DemoLoadResult } from '../../../shared/ipc/channels/app';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store';
+import { createEquityService, type EquityService } from './equity/equity-service';
 
 export interface ServicesConfig {
   dbPath: string;
@@ -30,6 +31,8 @@ export interface Services {
   lookups: Lookups;
   trades: TradesQuery;
   demo: { load(options: DemoJournalOptions): DemoLoadResult };
+  /** Daily equity: status, validation (scheduled), rebuild, discrepancies. */
+  equity: EquityService;
   /** Stops background work and closes the database. */
   close(): Promise<void>;
 }
@@ -45,6 +48,7 @@ export function createServices(config: ServicesConfig): Services {
     now: () => config.clock.now(),
   });
   const events = createEventBus();
+  const settings = createSettingsStore(db.sqlite, config.logger, () => config.clock.now());
   const services: Services = {
     config,
     db,
@@ -52,7 +56,7 @@ export function createServices(config: ServicesConfig): Services {
     desktop: config.desktop,
     clock: config.clock,
     logger: config.logger,
-    settings: createSettingsStore(db.sqlite, config.logger, () => config.clock.now()),
+    settings,
     lookups: createLookups(db.sqlite),
     trades: createTradesQuery(db.sqlite),
     demo: {
@@ -63,9 +67,14 @@ export function createServices(config: ServicesConfig): Services {
         return result;
       },
     },
+    equity: createEquityService({
+      sqlite: db.sqlite, clock: config.clock, logger: config.logger, events, desktop: config.desktop, settings,
+    }),
     async close() {
+      services.equity.stop();
       db.close();
     },
   };
+  services.equity.start();
   return services;
 }

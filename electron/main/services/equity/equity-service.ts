@@ -1,0 +1,149 @@
+import type { Sqlite } from '../db/client';
+import type { Clock } from '../clock';
+import type { Logger } from '../logging';
+import type { EventBus } from '../event-bus';
+import type { Desktop } from '../desktop-port';
+import type { SettingsStore } from '../settings/settings-store';
+import type { ValidationTrigger } from '../../../../shared/domain/enums';
+import type {
+  AccountEquitySummary,
+  DiscrepancyPage,
+  EquityRebuildResult,
+  EquityStatus,
+  EquityValidationRun,
+} from '../../../../shared/domain/equity';
+import { AppError } from '../errors';
+import { validateEquity } from './validate';
+import { rebuildDailyEquity } from './rebuild';
+import { discrepancyPage, lastFinishedRun, listRuns } from './runs';
+import { createEquityScheduler } from './scheduler';
+
+export interface EquityService {
+  status(): EquityStatus;
+  validate(input: { accountId: number | null; trigger?: ValidationTrigger }): EquityValidationRun;
+  /** Rebuilds from the trades, then validates (trigger 'rebuild') to prove the result. */
+  rebuild(input: { accountId: number | null }): EquityRebuildResult;
+  discrepancies(query: { runId: number | null; accountId: number | null; offset: number; limit: number }): DiscrepancyPage;
+  runs(limit: number): EquityValidationRun[];
+  /** Starts the validation scheduler (createServices does this). */
+  start(): void;
+  stop(): void;
+}
+
+export interface EquityServiceDeps {
+  sqlite: Sqlite;
+  clock: Clock;
+  logger: Logger;
+  events: EventBus;
+  desktop: Desktop;
+  settings: SettingsStore;
+}
+
+const BACKGROUND_TRIGGERS: ValidationTrigger[] = ['scheduled', 'startup'];
+
+export function createEquityService(deps: EquityServiceDeps): EquityService {
+  const { sqlite, clock, logger, events, desktop, settings } = deps;
+  const now = () => clock.now();
+  const accountExists = sqlite.prepare('SELECT 1 FROM accounts WHERE id = ?').pluck();
+  const runExists = sqlite.prepare('SELECT 1 FROM equity_validation_runs WHERE id = ?').pluck();
+
+  const requireAccount = (accountId: number | null) => {
+    if (accountId !== null && !accountExists.get(accountId)) {
+      throw new AppError('not_found', `Account ${accountId} does not exist. Pick an account from the list, or validate all accounts.`);
+    }
+  };
+
+  const runValidation = (trigger: ValidationTrigger, accountId: number | null): EquityValidationRun => {
+    const run = validateEquity(sqlite, { trigger, accountId, now });
+    logger.info('equity.validated', {
+      runId: run.id, trigger, accountId, status: run.status, daysChecked: run.daysChecked,
+      discrepancies: run.discrepancyCount, durationMs: run.durationMs,
+    });
+    events.emit('equity:validated', { run });
+    if (run.status === 'discrepancies' && BACKGROUND_TRIGGERS.includes(trigger)) {
+      desktop.notify({
+        title: 'Equity needs attention',
+        body: `Daily equity disagrees with your trades on ${run.daysWithDiscrepancies} day(s). Open the overview to review and rebuild.`,
+        action: { kind: 'open-screen', screen: 'overview' },
+      });
+    }
+    return run;
+  };
+
+  const scheduler = createEquityScheduler({
+    clock,
+    logger,
+    intervalMs: () => settings.get('equityValidationIntervalHours') * 3_600_000,
+    lastRunAt: () => lastFinishedRun(sqlite)?.finishedAt ?? null,
+    validate: (trigger) => runValidation(trigger, null),
+  });
+  let unsubscribe: (() => void) | null = null;
+  let lastInterval = settings.get('equityValidationIntervalHours');
+
+  const accountSummaries = sqlite.prepare(
+    `SELECT a.id AS accountId, a.name AS accountName, a.starting_balance_cents AS startingBalanceCents,
+            COUNT(e.day) AS days, MIN(e.day) AS firstDay, MAX(e.day) AS lastDay,
+            COALESCE(MAX(e.drawdown_cents), 0) AS maxDrawdownCents,
+            l.ending_equity_cents AS endingEquityCents, l.peak_equity_cents AS peakEquityCents,
+            l.drawdown_cents AS drawdownCents
+     FROM accounts a
+     LEFT JOIN daily_equity e ON e.account_id = a.id
+     LEFT JOIN daily_equity l ON l.account_id = a.id
+       AND l.day = (SELECT MAX(day) FROM daily_equity x WHERE x.account_id = a.id)
+     GROUP BY a.id ORDER BY a.name`,
+  );
+
+  return {
+    status() {
+      const accounts = (accountSummaries.all() as (AccountEquitySummary & { endingEquityCents: number | null })[]).map((a) => ({
+        ...a,
+        endingEquityCents: a.endingEquityCents ?? a.startingBalanceCents,
+        peakEquityCents: a.peakEquityCents ?? a.startingBalanceCents,
+        drawdownCents: a.drawdownCents ?? 0,
+      }));
+      return {
+        lastRun: lastFinishedRun(sqlite),
+        nextRunAt: scheduler.nextRunAt(),
+        intervalHours: settings.get('equityValidationIntervalHours'),
+        accounts,
+      };
+    },
+    validate({ accountId, trigger = 'manual' }) {
+      requireAccount(accountId);
+      const run = runValidation(trigger, accountId);
+      scheduler.reschedule();
+      return run;
+    },
+    rebuild({ accountId }) {
+      requireAccount(accountId);
+      const t0 = performance.now();
+      const { days } = rebuildDailyEquity(sqlite, accountId);
+      const durationMs = Math.round(performance.now() - t0);
+      logger.info('equity.rebuilt', { accountId, days, durationMs });
+      const validation = runValidation('rebuild', accountId);
+      scheduler.reschedule();
+      return { days, durationMs, validation };
+    },
+    discrepancies(query) {
+      if (query.runId !== null && !runExists.get(query.runId)) {
+        throw new AppError('not_found', `Validation run ${query.runId} does not exist (old runs are pruned). Run a new validation.`);
+      }
+      return discrepancyPage(sqlite, query);
+    },
+    runs: (limit) => listRuns(sqlite, limit),
+    start() {
+      scheduler.start();
+      unsubscribe ??= settings.subscribe((next) => {
+        if (next.equityValidationIntervalHours !== lastInterval) {
+          lastInterval = next.equityValidationIntervalHours;
+          scheduler.reschedule();
+        }
+      });
+    },
+    stop() {
+      scheduler.stop();
+      unsubscribe?.();
+      unsubscribe = null;
+    },
+  };
+}
