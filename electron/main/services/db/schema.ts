@@ -142,6 +142,50 @@ export const tradeTags = sqliteTable(
   (t) => [primaryKey({ columns: [t.tradeId, t.tagId] }), index('trade_tags_tag_idx').on(t.tagId, t.tradeId)],
 );
 
+/**
+ * Dedupe keys of imported rows, kept apart from the trade's editable fields so editing a
+ * trade (notes, tags, even its times) never makes a later import see its rows as new.
+ * A fill row also keeps its execution facts: an open trade can be extended by the fills of
+ * a later import, and undoing that import recomputes it from the fills that remain.
+ * A fill that reverses a position splits into two rows (one per trade), same key.
+ */
+export const importKeys = sqliteTable(
+  'import_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    tradeId: integer('trade_id')
+      .notNull()
+      .references(() => trades.id, { onDelete: 'cascade' }),
+    batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'set null' }),
+    /** 'trade' for a trade-per-row file, 'fill' for an execution. */
+    kind: text('kind', { enum: ['trade', 'fill'] }).notNull(),
+    /** +1 buy, -1 sell (fills only). */
+    side: integer('side'),
+    qty: real('qty'),
+    price: real('price'),
+    executedAt: integer('executed_at'),
+    feesCents: integer('fees_cents'),
+  },
+  (t) => [
+    uniqueIndex('import_keys_account_key_trade_uq').on(t.accountId, t.key, t.tradeId),
+    index('import_keys_trade_idx').on(t.tradeId),
+    index('import_keys_batch_idx').on(t.batchId),
+  ],
+);
+
+/** Column mappings the user saved for reuse (the built-in layouts live in code). */
+export const importPresets = sqliteTable('import_presets', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  definitionJson: text('definition_json').notNull(),
+  createdAt: integer('created_at').notNull().default(now),
+  updatedAt: integer('updated_at').notNull().default(now),
+});
+
 export const goals = sqliteTable('goals', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   accountId: integer('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
