@@ -2,7 +2,15 @@ import { event } from './define';
 import type { EquityValidationRun } from '../domain/equity';
 
 export interface JournalChangedEvent {
-  reason: 'demo-loaded' | 'trades-changed' | 'import' | 'restore';
+  reason:
+    | 'demo-loaded'
+    | 'trades-changed'
+    | 'import'
+    | 'import-undone'
+    | 'restore'
+    | 'accounts-changed'
+    | 'tags-changed'
+    | 'instruments-changed';
 }
 
 /** Main asks the window to show a screen (a notification or the tray was clicked). */
