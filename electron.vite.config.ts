@@ -1,12 +1,25 @@
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+// The packaged app migrates its database from out/main/migrations (next to index.js).
+const copyMigrations: Plugin = {
+  name: 'spark-journal:copy-migrations',
+  apply: 'build',
+  writeBundle(output) {
+    const outDir = output.dir ?? resolve(__dirname, 'out/main');
+    cpSync(resolve(__dirname, 'electron/main/services/db/migrations'), resolve(outDir, 'migrations'), { recursive: true });
+  },
+};
 
 // Main bundles two entries: the app itself and the export writer that runs in a
 // worker_thread. Native and heavy runtime deps stay external (resolved from
 // node_modules at run time, unpacked from the asar when packaged).
 export default defineConfig({
   main: {
+    plugins: [copyMigrations],
     build: {
       outDir: 'out/main',
       externalizeDeps: true,

@@ -1,0 +1,216 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, dialog, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
+import { isAppUrl } from './app-origin';
+import { buildAppMenu } from './app-menu';
+import { createElectronDesktop } from './desktop';
+import { openFileLog } from './file-log';
+import { forwardEvents, registerIpc } from './ipc';
+import { createQuitGuard, type QuitChoice } from './quit-guard';
+import { createServices, type Services } from './services/app';
+import { systemClock } from './services/clock';
+import { createHandlers } from './services/handlers';
+import { createLogger, type Logger } from './services/logging';
+import { createAppTray, type AppTray } from './tray';
+import { applySessionPolicy, createMainWindow } from './window';
+
+// This file is the bundle entry (out/main/index.js): the preload, the renderer and the
+// migrations copied by the build all sit at fixed places relative to it.
+const here = import.meta.dirname;
+const PRELOAD = join(here, '../preload/index.cjs');
+const RENDERER = join(here, '../renderer/index.html');
+const MIGRATIONS = join(here, 'migrations');
+const EXPORT_WORKER = join(here, 'export-worker.js');
+// app.getAppPath() is the project folder in development and app.asar when packaged;
+// electron-builder.yml ships resources/ inside the asar.
+const resource = (...parts: string[]) => join(app.getAppPath(), 'resources', ...parts);
+
+async function openFolder(folder: string, logger: Logger): Promise<void> {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    logger.warn('app.folder.create_failed', { folder, error });
+  }
+  // shell.openPath resolves with an error message rather than rejecting.
+  const error = await shell.openPath(folder);
+  if (error) logger.warn('app.folder.open_failed', { folder, error });
+}
+
+async function askAboutExports(window: BrowserWindow | null, active: number): Promise<QuitChoice> {
+  const options = {
+    type: 'question' as const,
+    buttons: ['Wait for the export', 'Quit now', 'Don\u2019t quit'],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+    title: 'Spark Journal',
+    message: active === 1 ? 'An export is still running.' : `${active} exports are still queued or running.`,
+    detail:
+      'Wait: Spark Journal quits as soon as the exports are written.\n' +
+      'Quit now: the exports stop safely, leave no partial file, and start again the next time you open Spark Journal.',
+  };
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  return response === 0 ? 'wait' : response === 1 ? 'stop' : 'stay';
+}
+
+function main(): void {
+  // A second launch hands over to the first (see 'second-instance') and exits at once.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const userData = app.getPath('userData');
+  const log = openFileLog(join(userData, 'logs'));
+  const logger = createLogger(log.sink, { process: 'main' });
+  const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+  const isDev = devServerUrl !== undefined;
+  const rendererFileUrl = pathToFileURL(RENDERER).toString();
+  const appUrl = (url: string) => isAppUrl(url, rendererFileUrl, devServerUrl);
+
+  logger.info('app.start', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, packaged: app.isPackaged });
+  process.on('unhandledRejection', (reason) => logger.error('app.unhandled_rejection', { error: reason }));
+
+  let window: BrowserWindow | null = null;
+  let services: Services | null = null;
+  let tray: AppTray | null = null;
+  const stops: Array<() => void> = [];
+
+  const showWindow = () => {
+    if (!app.isReady()) return;
+    if (!window || window.isDestroyed()) {
+      window = createMainWindow({
+        preloadPath: PRELOAD,
+        rendererFile: RENDERER,
+        devServerUrl,
+        stateFile: join(userData, 'window-state.json'),
+        iconPath: resource('icon.png'),
+        isDev,
+        isAppUrl: appUrl,
+        logger,
+      });
+      window.on('closed', () => {
+        window = null;
+      });
+      return;
+    }
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+
+  const desktop = createElectronDesktop({
+    getWindow: () => (window && !window.isDestroyed() ? window : null),
+    configuredExportFolder: () => services?.settings.get('defaultExportFolder') ?? '',
+    openScreen: (screen) => {
+      showWindow();
+      services?.events.emit('app:navigate', { screen });
+    },
+    logger,
+  });
+
+  const quitGuard = createQuitGuard({
+    // The export engine reports its queue here once it exists (see report on issue 7).
+    activeExports: () => 0,
+    ask: (active) => askAboutExports(window, active),
+    waitForExports: async () => undefined,
+    stopExports: async () => undefined,
+    shutdown: async () => {
+      for (const stop of stops.splice(0)) stop();
+      tray?.destroy();
+      tray = null;
+      try {
+        await services?.close();
+      } catch (error) {
+        logger.error('app.shutdown.failed', { error });
+      }
+      logger.info('app.quit');
+      await log.close();
+    },
+    quit: () => app.quit(),
+    logger,
+  });
+
+  app.on('second-instance', () => showWindow());
+  app.on('activate', () => showWindow());
+  app.on('window-all-closed', () => {
+    // macOS apps stay alive in the dock and tray without a window.
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', (event) => {
+    if (!quitGuard.onBeforeQuit()) event.preventDefault();
+  });
+
+  const start = () => {
+    applySessionPolicy(session.defaultSession, { cspHeader: !isDev });
+    try {
+      services = createServices({
+        dbPath: join(userData, 'spark-journal.db'),
+        migrationsFolder: MIGRATIONS,
+        desktop,
+        clock: systemClock,
+        logger,
+        appVersion: app.getVersion(),
+      });
+    } catch (error) {
+      logger.error('app.services.failed', { error });
+      dialog.showErrorBox(
+        'Spark Journal could not open its database',
+        `${error instanceof Error ? error.message : String(error)}\n\n` +
+          `Your data folder is ${userData}. A backup is made before every upgrade in its "backups" folder. ` +
+          `Details are in ${log.file}.`,
+      );
+      app.exit(1);
+      return;
+    }
+    const ready = services;
+    logger.info('app.services.ready', { exportWorker: EXPORT_WORKER });
+
+    stops.push(registerIpc({ ipcMain, handlers: createHandlers(ready), isAppUrl: appUrl, logger }));
+    stops.push(forwardEvents(ready.events, () => (window && !window.isDestroyed() ? window.webContents : null)));
+
+    const showExportsFolder = () => void openFolder(desktop.defaultExportFolder(), logger);
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildAppMenu({
+          isMac: process.platform === 'darwin',
+          isDev,
+          actions: {
+            showExportsFolder,
+            showLogsFolder: () => void openFolder(join(userData, 'logs'), logger),
+            showDataFolder: () => void openFolder(userData, logger),
+          },
+        }),
+      ),
+    );
+
+    try {
+      tray = createAppTray({
+        icons: {
+          template: resource('tray', 'trayTemplate.png'),
+          light: resource('tray', 'tray-light.png'),
+          dark: resource('tray', 'tray-dark.png'),
+        },
+        actions: { openApp: showWindow, showExportsFolder, quit: () => app.quit() },
+        platform: process.platform,
+        logger,
+      });
+    } catch (error) {
+      // Some Linux desktops have no status area; the app works without a tray.
+      logger.warn('tray.unavailable', { error });
+    }
+
+    showWindow();
+  };
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('app.start.failed', { error });
+      app.exit(1);
+    });
+}
+
+main();

@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { encodePng, readPngHeader } from '../../../scripts/icons/png';
+import { drawMark, TRAY_TEMPLATE } from '../../../scripts/icons/draw';
+
+const root = new URL('../../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root));
+
+describe('resources/ icons', () => {
+  it('has a 512x512 RGBA app icon for the installers and the window', () => {
+    expect(readPngHeader(read('resources/icon.png'))).toEqual({ width: 512, height: 512, bitDepth: 8, colorType: 6 });
+  });
+
+  it('has the Linux icon set, one PNG per size named NxN.png', () => {
+    for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) {
+      expect(readPngHeader(read(`resources/icons/${size}x${size}.png`))).toMatchObject({ width: size, height: size });
+    }
+  });
+
+  it('has light, dark and macOS template tray icons at 1x and 2x', () => {
+    for (const name of ['tray-light', 'tray-dark', 'trayTemplate']) {
+      expect(readPngHeader(read(`resources/tray/${name}.png`))).toMatchObject({ width: 16, height: 16 });
+      expect(readPngHeader(read(`resources/tray/${name}@2x.png`))).toMatchObject({ width: 32, height: 32 });
+    }
+  });
+
+  it('the PNG encoder round-trips pixels through zlib', () => {
+    const pixels = drawMark(16, TRAY_TEMPLATE);
+    const png = encodePng(16, 16, pixels);
+    const idat = png.subarray(png.indexOf('IDAT') + 4, png.indexOf('IEND') - 8);
+    const raw = inflateSync(idat);
+    const rows = Array.from({ length: 16 }, (_, y) => raw.subarray(y * 65 + 1, (y + 1) * 65));
+    expect(Buffer.concat(rows).equals(Buffer.from(pixels))).toBe(true);
+    // The glyph is drawn, not blank, and the template is black with alpha only.
+    const alpha = [...pixels].filter((_, i) => i % 4 === 3);
+    expect(alpha.some((a) => a === 255)).toBe(true);
+    expect(alpha.some((a) => a === 0)).toBe(true);
+    expect([...pixels].filter((_, i) => i % 4 !== 3).every((c) => c === 0)).toBe(true);
+  });
+});
+
+describe('electron-builder.yml', () => {
+  const yml = read('electron-builder.yml').toString('utf8');
+
+  it('names the app and builds AppImage, deb, nsis and dmg', () => {
+    expect(yml).toMatch(/^appId: app\.sparkjournal\.desktop$/m);
+    expect(yml).toMatch(/^productName: Spark Journal$/m);
+    for (const target of ['AppImage', 'deb', 'nsis', 'dmg']) expect(yml).toMatch(new RegExp(`^\\s+- ${target}$`, 'm'));
+  });
+
+  it('unpacks better-sqlite3 from the asar and rebuilds it for Electron at packaging time', () => {
+    expect(yml).toMatch(/^asarUnpack:\n(\s+- .+\n)*\s+- node_modules\/better-sqlite3\/\*\*$/m);
+    expect(yml).toMatch(/^npmRebuild: true$/m);
+  });
+
+  it('ships the bundles (with the migrations copied into out/main) and the tray icons it references', () => {
+    expect(yml).toMatch(/^\s+- out\/\*\*\/\*$/m);
+    expect(yml).toMatch(/^\s+- resources\/tray\/\*\*$/m);
+    for (const [, path] of yml.matchAll(/icon: (resources\/\S+)/g)) expect(existsSync(new URL(path as string, root))).toBe(true);
+    const config = read('electron.vite.config.ts').toString('utf8');
+    expect(config).toContain("'electron/main/services/db/migrations'");
+  });
+
+  it('is never run by npm install or npm test', () => {
+    const pkg = JSON.parse(read('package.json').toString('utf8')) as { scripts: Record<string, string> };
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare', 'pretest', 'test', 'posttest']) {
+      expect(pkg.scripts[hook] ?? '').not.toMatch(/electron-builder|package-app|ensure-electron/);
+    }
+    expect(pkg.scripts['package']).toBe('node scripts/electron/package-app.mjs');
+    expect(pkg.scripts['prestart']).toBe('node scripts/electron/ensure-electron.mjs');
+  });
+});
