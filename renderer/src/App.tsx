@@ -1,50 +1,98 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { FirstRun } from './components/FirstRun';
+import { OverviewPage } from './pages/OverviewPage';
 import { TradesPage } from './pages/TradesPage';
+import { ImportPage } from './pages/ImportPage';
+import { ExportsPage } from './pages/ExportsPage';
+import { PerformancePage } from './pages/PerformancePage';
+import { SettingsPage } from './pages/SettingsPage';
 import { useAppStore } from './store/app-store';
 import { useLookupsStore } from './store/lookups-store';
 import { useTradesStore } from './store/trades-store';
+import { useSettingsStore } from './store/settings-store';
 import { subscribe } from './api';
+import { PAGES, pageForScreen, type Page } from './navigation';
+import { useApplyTheme } from './hooks/use-apply-theme';
 
-type Page = 'trades';
-const PAGES: { id: Page; label: string }[] = [{ id: 'trades', label: 'Trades' }];
+/** Pages that only make sense with trades in the journal; an empty journal shows the welcome there. */
+const NEEDS_TRADES: ReadonlySet<Page> = new Set(['overview', 'trades']);
+
+function CurrentPage({ page }: { page: Page }) {
+  switch (page) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'trades':
+      return <TradesPage />;
+    case 'import':
+      return <ImportPage />;
+    case 'exports':
+      return <ExportsPage />;
+    case 'performance':
+      return <PerformancePage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
 
 export function App() {
   const info = useAppStore((s) => s.info);
   const loadInfo = useAppStore((s) => s.load);
   const appError = useAppStore((s) => s.error);
+  const page = useAppStore((s) => s.page);
+  const navigate = useAppStore((s) => s.navigate);
   const loadLookups = useLookupsStore((s) => s.load);
   const reloadTrades = useTradesStore((s) => s.reload);
-  const [page, setPage] = useState<Page>('trades');
+  const loadSettings = useSettingsStore((s) => s.load);
+  useApplyTheme();
 
   useEffect(() => {
     void loadInfo();
     void loadLookups();
-    return subscribe('journal:changed', () => {
+    void loadSettings();
+    const offChanged = subscribe('journal:changed', () => {
       void loadInfo();
       void loadLookups();
       void reloadTrades();
     });
-  }, [loadInfo, loadLookups, reloadTrades]);
+    const offNavigate = subscribe('app:navigate', ({ screen }) => {
+      const target = pageForScreen(screen);
+      if (target) navigate(target);
+    });
+    return () => {
+      offChanged();
+      offNavigate();
+    };
+  }, [loadInfo, loadLookups, loadSettings, reloadTrades, navigate]);
 
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="app-header">
+      <header className="sidebar">
         <span className="brand">Spark Journal</span>
         <nav aria-label="Main">
           <ul>
             {PAGES.map((p) => (
               <li key={p.id}>
-                <button type="button" aria-current={page === p.id ? 'page' : undefined} onClick={() => setPage(p.id)}>
+                <button
+                  type="button"
+                  aria-current={page === p.id ? 'page' : undefined}
+                  onClick={() => navigate(p.id)}
+                >
                   {p.label}
                 </button>
               </li>
             ))}
           </ul>
         </nav>
+        {info && (
+          <p className="sidebar-foot">
+            {info.tradeCount.toLocaleString()} trades
+            <br />
+            Version {info.version}
+          </p>
+        )}
       </header>
       <main id="main" tabIndex={-1}>
         {!info && !appError && <p role="status">Opening your journal…</p>}
@@ -53,8 +101,10 @@ export function App() {
             {appError}
           </p>
         )}
-        {info?.isEmpty && <FirstRun onLoaded={() => void loadLookups()} />}
-        {info && !info.isEmpty && page === 'trades' && <TradesPage />}
+        {info && info.isEmpty && NEEDS_TRADES.has(page) && (
+          <FirstRun onLoaded={() => void loadLookups()} onImport={() => navigate('import')} />
+        )}
+        {info && !(info.isEmpty && NEEDS_TRADES.has(page)) && <CurrentPage key={page} page={page} />}
       </main>
     </div>
   );

@@ -1,25 +1,73 @@
-const moneyFormatters = new Map<string, Intl.NumberFormat>();
-
-export function formatMoney(cents: number, currency = 'USD'): string {
-  let formatter = moneyFormatters.get(currency);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(undefined, { style: 'currency', currency, signDisplay: 'exceptZero' });
-    moneyFormatters.set(currency, formatter);
-  }
-  return formatter.format(cents / 100);
+/**
+ * Number and date formatting for one locale ('' = the system's). Built once per locale
+ * change (Intl formatters are costly to create, cheap to reuse).
+ */
+export interface Formatters {
+  locale: string | undefined;
+  money(cents: number, currency?: string): string;
+  /** Money without the +/- sign rule, for limits and balances. */
+  plainMoney(cents: number, currency?: string): string;
+  dateTime(epochMs: number | null): string;
+  /** A 'YYYY-MM-DD' trading day, written the locale's way (no time zone shift). */
+  day(day: string | null): string;
+  count(n: number): string;
+  number(n: number | null, maxFractionDigits?: number): string;
+  /** A fraction 0..1 as a percentage. */
+  percent(fraction: number | null, maxFractionDigits?: number): string;
+  bytes(n: number): string;
+  duration(ms: number | null): string;
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export function createFormatters(localeSetting: string): Formatters {
+  const locale = localeSetting === '' ? undefined : localeSetting;
+  const money = new Map<string, Intl.NumberFormat>();
+  const plain = new Map<string, Intl.NumberFormat>();
+  const moneyFormat = (cache: Map<string, Intl.NumberFormat>, currency: string, signed: boolean) => {
+    let f = cache.get(currency);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, { style: 'currency', currency, signDisplay: signed ? 'exceptZero' : 'auto' });
+      cache.set(currency, f);
+    }
+    return f;
+  };
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const numbers = new Map<number, Intl.NumberFormat>();
+  const percents = new Map<number, Intl.NumberFormat>();
+  const cached = (cache: Map<number, Intl.NumberFormat>, digits: number, options: Intl.NumberFormatOptions) => {
+    let f = cache.get(digits);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, { ...options, maximumFractionDigits: digits });
+      cache.set(digits, f);
+    }
+    return f;
+  };
+  const oneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
 
-export function formatDateTime(epochMs: number | null): string {
-  return epochMs === null ? '—' : dateTime.format(new Date(epochMs));
-}
-
-const integer = new Intl.NumberFormat();
-export function formatCount(n: number): string {
-  return integer.format(n);
-}
-
-export function formatNumber(n: number | null, maxFractionDigits = 5): string {
-  return n === null ? '—' : n.toLocaleString(undefined, { maximumFractionDigits: maxFractionDigits });
+  return {
+    locale,
+    money: (cents, currency = 'USD') => moneyFormat(money, currency, true).format(cents / 100),
+    plainMoney: (cents, currency = 'USD') => moneyFormat(plain, currency, false).format(cents / 100),
+    dateTime: (ms) => (ms === null ? '—' : dateTime.format(new Date(ms))),
+    day: (day) => (day === null ? '—' : dayFormat.format(new Date(`${day}T00:00:00Z`))),
+    count: (n) => integer.format(n),
+    number: (n, digits = 5) => (n === null ? '—' : cached(numbers, digits, {}).format(n)),
+    percent: (fraction, digits = 1) =>
+      fraction === null ? '—' : cached(percents, digits, { style: 'percent' }).format(fraction),
+    bytes(n) {
+      if (n < 1024) return `${integer.format(n)} B`;
+      if (n < 1024 ** 2) return `${oneDecimal.format(n / 1024)} KB`;
+      if (n < 1024 ** 3) return `${oneDecimal.format(n / 1024 ** 2)} MB`;
+      return `${oneDecimal.format(n / 1024 ** 3)} GB`;
+    },
+    duration(ms) {
+      if (ms === null) return '—';
+      if (ms < 1000) return `${integer.format(Math.round(ms))} ms`;
+      if (ms < 60_000) return `${oneDecimal.format(ms / 1000)} s`;
+      const minutes = Math.floor(ms / 60_000);
+      const seconds = Math.round((ms % 60_000) / 1000);
+      return `${integer.format(minutes)} min ${integer.format(seconds)} s`;
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { TradeFilter, TradeSort } from '../../shared/domain/trade';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, launchChromium } from './browser';
 
@@ -20,58 +21,120 @@ describe('Trades page in Chromium through the harness', () => {
   });
 
   const statusText = () => page.getByRole('status').filter({ hasText: /trades|No trades/ }).innerText();
+  const filters = () => page.getByRole('form', { name: 'Trade filters' });
+  const grid = () => page.getByRole('table', { name: 'Trades' });
 
-  it('offers the demo journal on first run and loads it with one click', async () => {
+  /** The loaded rows on screen as [row index, trade id], in row order. */
+  const renderedRows = () =>
+    page
+      .locator('[role=row][data-trade-id]')
+      .evaluateAll((rows) =>
+        rows
+          .map((r) => [Number(r.getAttribute('data-index')), Number(r.getAttribute('data-trade-id'))] as [number, number])
+          .sort((a, b) => a[0] - b[0]),
+      );
+
+  /** The server's answer for the rows the browser shows: same filter, sort and offsets. */
+  const expectedIds = (filter: TradeFilter, sort: TradeSort, rows: [number, number][]) => {
+    const first = rows[0]![0];
+    const expected = harness.services.trades.list(filter, sort, first, rows.length).rows.map((r) => r.id);
+    return expected;
+  };
+
+  it('offers the demo journal on first run, loads it, and the Trades page lists it', async () => {
     await page.goto(harness.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Spark Journal' }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Load demo journal' }).click();
-    await page.getByRole('heading', { name: 'Trades' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Trades' }).click();
+    await page.getByRole('heading', { name: 'Trades', level: 1 }).waitFor();
     const total = harness.services.lookups.counts().trades;
     expect(total).toBeGreaterThan(1000);
-    await expect.poll(statusText).toMatch(new RegExp(`Showing 1–100 of ${total.toLocaleString('en-US')} trades`));
-    expect(await page.locator('tbody tr').count()).toBe(100);
-    await page.screenshot({ path: artifactPath('trades-page.png'), fullPage: false });
+    await expect.poll(statusText).toMatch(new RegExp(`^Rows 1–\\d+ of ${total.toLocaleString('en-US')} trades`));
+    await expect.poll(async () => (await renderedRows()).length).toBeGreaterThan(15);
+    const rows = await renderedRows();
+    // Only a window of rows is in the DOM, not the whole journal.
+    expect(rows.length).toBeLessThan(100);
+    expect(rows[0]![0]).toBe(0);
+    expect(rows.map((r) => r[1])).toEqual(expectedIds({}, { key: 'closedAt', dir: 'desc' }, rows));
+    await page.screenshot({ path: artifactPath('trades-page.png') });
   });
 
   it('filters by account and direction and shows exactly the matching trades', async () => {
     const account = harness.services.lookups.accounts()[0]!;
-    await page.getByLabel('Account').selectOption({ label: account.name });
-    await page.getByLabel('Direction').selectOption('short');
-    const expected = harness.services.trades.list(
-      { accountIds: [account.id], direction: 'short' },
-      { key: 'closedAt', dir: 'desc' },
-      0,
-      100,
-    );
+    await filters().getByLabel('Account', { exact: true }).selectOption({ label: account.name });
+    await filters().getByLabel('Direction', { exact: true }).selectOption('short');
+    const filter: TradeFilter = { accountIds: [account.id], direction: 'short' };
+    const expected = harness.services.trades.list(filter, { key: 'closedAt', dir: 'desc' }, 0, 1);
     await expect.poll(statusText).toContain(`of ${expected.total.toLocaleString('en-US')} trades`);
-    const ids = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-trade-id'))));
-    expect(ids).toEqual(expected.rows.map((r) => r.id));
-    const sides = await page.locator('tbody td.side').allInnerTexts();
+    await expect.poll(async () => (await renderedRows())[0]?.[1]).toBe(expected.rows[0]!.id);
+    const rows = await renderedRows();
+    expect(rows.map((r) => r[1])).toEqual(expectedIds(filter, { key: 'closedAt', dir: 'desc' }, rows));
+    const sides = await page.locator('[role=row][data-trade-id] [role=cell].side').allInnerTexts();
     expect(new Set(sides)).toEqual(new Set(['Short']));
     await page.screenshot({ path: artifactPath('trades-filtered.png') });
   });
 
-  it('pages forward and back through the filtered trades', async () => {
-    const account = harness.services.lookups.accounts()[0]!;
-    const second = harness.services.trades.list(
-      { accountIds: [account.id], direction: 'short' },
-      { key: 'closedAt', dir: 'desc' },
-      100,
-      100,
-    );
-    await page.getByRole('button', { name: 'Next page' }).click();
-    await expect.poll(statusText).toMatch(/^Showing 101–/);
-    const ids = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-trade-id'))));
-    expect(ids).toEqual(second.rows.map((r) => r.id));
-    await page.getByRole('button', { name: 'Previous page' }).click();
-    await expect.poll(statusText).toMatch(/^Showing 1–100 /);
+  it('fetches server pages as it scrolls deep and jumps to the end with the End key', async () => {
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    const total = harness.services.lookups.counts().trades;
+    await expect.poll(statusText).toContain(`of ${total.toLocaleString('en-US')} trades`);
+    const target = Math.floor(total / 2);
+    await grid().evaluate((el, top) => el.scrollTo({ top }), target * 32);
+    await expect.poll(async () => (await renderedRows()).some(([index]) => index === target)).toBe(true);
+    const middle = await renderedRows();
+    expect(middle.map((r) => r[1])).toEqual(expectedIds({}, { key: 'closedAt', dir: 'desc' }, middle));
+    await expect.poll(statusText).toMatch(/^Rows [\d,]+–/);
+    expect(await statusText()).not.toMatch(/^Rows 1–/);
+
+    await grid().focus();
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await renderedRows()).at(-1)?.[0]).toBe(total - 1);
+    const end = await renderedRows();
+    expect(end.map((r) => r[1])).toEqual(expectedIds({}, { key: 'closedAt', dir: 'desc' }, end));
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await renderedRows())[0]?.[0]).toBe(0);
+  });
+
+  it('sorts on the server when a column header is clicked', async () => {
+    await page.getByRole('button', { name: /^Net P&L/ }).click();
+    const sort: TradeSort = { key: 'netPnl', dir: 'desc' };
+    const best = harness.services.trades.list({}, sort, 0, 1).rows[0]!;
+    await expect.poll(async () => (await renderedRows())[0]?.[1]).toBe(best.id);
+    const rows = await renderedRows();
+    expect(rows.map((r) => r[1])).toEqual(expectedIds({}, sort, rows));
+    expect(await page.getByRole('columnheader', { name: /Net P&L/ }).getAttribute('aria-sort')).toBe('descending');
+    await page.getByRole('button', { name: /^Net P&L/ }).click();
+    const worst = harness.services.trades.list({}, { key: 'netPnl', dir: 'asc' }, 0, 1).rows[0]!;
+    await expect.poll(async () => (await renderedRows())[0]?.[1]).toBe(worst.id);
+  });
+
+  it('shows and hides columns from the column chooser', async () => {
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Notes' }).count()).toBe(0);
+    await page.getByText(/^Columns \(/).click();
+    await page.getByRole('checkbox', { name: 'Notes' }).check();
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Notes' }).count()).toBe(1);
+    await page.getByRole('checkbox', { name: 'Notes' }).uncheck();
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Notes' }).count()).toBe(0);
+    await page.getByText(/^Columns \(/).click();
+  });
+
+  it('opens a trade in the detail panel and closes it with Escape', async () => {
+    const [[, id]] = (await renderedRows()) as [[number, number]];
+    const trade = harness.services.trades.list({}, { key: 'netPnl', dir: 'asc' }, 0, 1).rows[0]!;
+    expect(id).toBe(trade.id);
+    await page.locator(`[role=row][data-trade-id="${id}"] button.open-trade`).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByRole('heading', { level: 2 }).innerText()).toContain(`${trade.symbol}`);
+    expect(await dialog.innerText()).toContain(`#${trade.id}`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
   });
 
   it('shows a clear empty state when a date range matches nothing', async () => {
-    await page.getByLabel('From').fill('1990-01-01');
-    await page.getByLabel('To').fill('1990-01-02');
+    await filters().getByLabel('From', { exact: true }).fill('1990-01-01');
+    await filters().getByLabel('To', { exact: true }).fill('1990-01-02');
     await expect.poll(statusText).toBe('No trades match these filters.');
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect.poll(statusText).toMatch(/^Showing 1–100 of /);
+    await expect.poll(statusText).toMatch(/^Rows 1–\d+ of /);
   });
 });

@@ -1,7 +1,7 @@
 import { useAppStore } from '../store/app-store';
 
-/** Shown when the journal is empty: one click fills it with a realistic demo journal. */
-export function FirstRun({ onLoaded }: { onLoaded: () => void }) {
+/** Shown when the journal is empty: import real trades, or one click fills it with a demo journal. */
+export function FirstRun({ onLoaded, onImport }: { onLoaded: () => void; onImport: () => void }) {
   const demoLoading = useAppStore((s) => s.demoLoading);
   const loadDemo = useAppStore((s) => s.loadDemo);
   const error = useAppStore((s) => s.error);
@@ -12,16 +12,21 @@ export function FirstRun({ onLoaded }: { onLoaded: () => void }) {
         Your journal is empty. Everything you record stays in one file on this computer. Import your broker&apos;s
         trades, or look around first with a demo journal of made-up trades.
       </p>
-      <button
-        type="button"
-        className="primary"
-        disabled={demoLoading}
-        onClick={async () => {
-          if (await loadDemo()) onLoaded();
-        }}
-      >
-        {demoLoading ? 'Loading demo journal…' : 'Load demo journal'}
-      </button>
+      <div className="button-row">
+        <button
+          type="button"
+          className="primary"
+          disabled={demoLoading}
+          onClick={async () => {
+            if (await loadDemo()) onLoaded();
+          }}
+        >
+          {demoLoading ? 'Loading demo journal…' : 'Load demo journal'}
+        </button>
+        <button type="button" onClick={onImport}>
+          Import trades from a CSV file
+        </button>
+      </div>
       {error && (
         <p role="alert" className="error">
           {error}

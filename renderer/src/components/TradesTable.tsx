@@ -1,103 +1,195 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import type { TradeSortKey } from '../../../shared/domain/trade';
 import { useLookupsStore } from '../store/lookups-store';
-import { PAGE_SIZE, useTradesStore } from '../store/trades-store';
-import { formatCount, formatDateTime, formatMoney, formatNumber } from '../format';
+import { useTradesStore } from '../store/trades-store';
+import { useTradeColumnsStore } from '../store/trade-columns-store';
+import { useFormat } from '../hooks/use-format';
+import { TRADE_COLUMNS, type TradeColumn } from './trade-columns';
 
-const SORTABLE: { key: TradeSortKey; label: string }[] = [
-  { key: 'closedAt', label: 'Closed' },
-  { key: 'symbol', label: 'Symbol' },
-  { key: 'qty', label: 'Qty' },
-  { key: 'netPnl', label: 'Net P&L' },
-];
+export const ROW_HEIGHT = 32;
+const HEADER_HEIGHT = 34;
+/**
+ * Chromium stops growing an element near 33.5M px. Past this height the scroll range is
+ * compressed: the scrollbar maps proportionally onto the rows, so a million rows still fit.
+ */
+const MAX_SCROLL_PX = 30_000_000;
 
-function SortHeader({ sortKey, label }: { sortKey: TradeSortKey; label: string }) {
+function SortHeader({ column }: { column: TradeColumn }) {
   const sort = useTradesStore((s) => s.sort);
   const setSort = useTradesStore((s) => s.setSort);
-  const active = sort.key === sortKey;
+  const key = column.sortKey as TradeSortKey;
+  const active = sort.key === key;
   const next = active && sort.dir === 'desc' ? 'asc' : 'desc';
   return (
-    <th scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="sort" onClick={() => void setSort({ key: sortKey, dir: next })}>
-        {label}
+    <div role="columnheader" className={column.numeric ? 'num' : undefined} aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort" onClick={() => void setSort({ key, dir: next })}>
+        {column.label}
         <span aria-hidden="true">{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
       </button>
-    </th>
+    </div>
   );
 }
 
 export function TradesTable() {
-  const { rows, total, offset, loading, error, goTo } = useTradesStore();
+  const total = useTradesStore((s) => s.total);
+  const pages = useTradesStore((s) => s.pages);
+  const loading = useTradesStore((s) => s.loading);
+  const error = useTradesStore((s) => s.error);
+  const generation = useTradesStore((s) => s.generation);
+  const ensureRange = useTradesStore((s) => s.ensureRange);
+  const rowAt = useTradesStore((s) => s.rowAt);
+  const selectedId = useTradesStore((s) => s.selectedId);
+  const select = useTradesStore((s) => s.select);
+  const visible = useTradeColumnsStore((s) => s.visible);
   const accounts = useLookupsStore((s) => s.accounts);
+  const fmt = useFormat();
   const currencyOf = useMemo(() => new Map(accounts.map((a) => [a.id, a.currency])), [accounts]);
-  const label = (key: TradeSortKey) => SORTABLE.find((s) => s.key === key)?.label ?? key;
-  const last = Math.min(offset + rows.length, total);
+  const columns = useMemo(() => TRADE_COLUMNS.filter((c) => visible.includes(c.id)), [visible]);
+  const template = columns.map((c) => c.width).join(' ');
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState(600);
+  const virtualHeight = total * ROW_HEIGHT;
+  const realHeight = Math.min(virtualHeight, MAX_SCROLL_PX);
+  const scrollable = Math.max(1, realHeight - viewport);
+  const scale = virtualHeight > MAX_SCROLL_PX ? Math.max(1, (virtualHeight - viewport) / scrollable) : 1;
+  const scaleRef = useRef(scale);
+  scaleRef.current = scale;
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    observeElementOffset: (instance, cb) => observeElementOffset(instance, (offset, isScrolling) => cb(offset * scaleRef.current, isScrolling)),
+    scrollToFn: (offset, options, instance) =>
+      elementScroll(offset / scaleRef.current, { ...options, adjustments: (options.adjustments ?? 0) / scaleRef.current }, instance),
+  });
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // A new query starts at the top.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [generation]);
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) ensureRange(first, last);
+  }, [first, last, total, pages, ensureRange]);
+
+  const scrollTop = scrollRef.current?.scrollTop ?? 0;
+  const shift = scrollTop * (scale - 1);
+  const firstLoaded = items.find((i) => rowAt(i.index));
+  const visibleFirst = Math.min(total, Math.floor((scrollTop * scale) / ROW_HEIGHT) + 1);
+  const visibleLast = Math.min(total, Math.floor((scrollTop * scale + viewport - HEADER_HEIGHT) / ROW_HEIGHT));
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Home/End jump through the whole result, not just the rows rendered.
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Home') {
+      e.preventDefault();
+      virtualizer.scrollToIndex(0);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      virtualizer.scrollToIndex(total - 1, { align: 'end' });
+    }
+  };
 
   return (
     <div className="trades-table">
       <div className="table-status" role="status" aria-live="polite">
-        {loading ? 'Loading trades…' : total === 0 ? 'No trades match these filters.' : `Showing ${formatCount(offset + 1)}–${formatCount(last)} of ${formatCount(total)} trades`}
+        {loading
+          ? 'Loading trades…'
+          : total === 0
+            ? 'No trades match these filters.'
+            : `Rows ${fmt.count(visibleFirst)}–${fmt.count(Math.max(visibleFirst, visibleLast))} of ${fmt.count(total)} trades`}
       </div>
       {error && (
         <p role="alert" className="error">
           {error}
         </p>
       )}
-      <div className="table-scroll" tabIndex={0} aria-label="Trades">
-        <table>
-          <thead>
-            <tr>
-              <SortHeader sortKey="closedAt" label={label('closedAt')} />
-              <th scope="col">Account</th>
-              <SortHeader sortKey="symbol" label={label('symbol')} />
-              <th scope="col">Side</th>
-              <th scope="col">Status</th>
-              <SortHeader sortKey="qty" label={label('qty')} />
-              <th scope="col" className="num">Entry</th>
-              <th scope="col" className="num">Exit</th>
-              <th scope="col" className="num">Fees</th>
-              <SortHeader sortKey="netPnl" label={label('netPnl')} />
-              <th scope="col">Tags</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((t) => {
-              const currency = currencyOf.get(t.accountId) ?? 'USD';
+      <div
+        ref={scrollRef}
+        className="vgrid"
+        role="table"
+        aria-label="Trades"
+        aria-rowcount={total + 1}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-first-loaded={firstLoaded?.index ?? -1}
+      >
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className="vgrid-head" style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}>
+            {columns.map((c) =>
+              c.sortKey ? (
+                <SortHeader key={c.id} column={c} />
+              ) : (
+                <div key={c.id} role="columnheader" className={c.numeric ? 'num' : undefined}>
+                  {c.label}
+                </div>
+              ),
+            )}
+          </div>
+        </div>
+        <div role="rowgroup" className="vgrid-body" style={{ height: realHeight }}>
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            const top = item.start - HEADER_HEIGHT - shift;
+            if (!row) {
               return (
-                <tr key={t.id} data-trade-id={t.id}>
-                  <td>{formatDateTime(t.closedAt ?? t.openedAt)}</td>
-                  <td>{t.accountName}</td>
-                  <td className="symbol">{t.symbol}</td>
-                  <td className={`side ${t.direction}`}>{t.direction === 'long' ? 'Long' : 'Short'}</td>
-                  <td>{t.status === 'open' ? 'Open' : 'Closed'}</td>
-                  <td className="num">{formatNumber(t.qty)}</td>
-                  <td className="num">{formatNumber(t.entryPrice)}</td>
-                  <td className="num">{formatNumber(t.exitPrice)}</td>
-                  <td className="num">{formatMoney(t.feesCents, currency)}</td>
-                  <td className={`num pnl ${t.netPnlCents > 0 ? 'win' : t.netPnlCents < 0 ? 'loss' : ''}`}>
-                    {t.status === 'open' ? '—' : formatMoney(t.netPnlCents, currency)}
-                  </td>
-                  <td>{t.tags.join(', ')}</td>
-                </tr>
+                <div
+                  key={`p${item.index}`}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  className="vgrid-row placeholder"
+                  style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+                >
+                  <div role="cell">Loading…</div>
+                </div>
               );
-            })}
-          </tbody>
-        </table>
+            }
+            const currency = currencyOf.get(row.accountId) ?? 'USD';
+            return (
+              <div
+                key={row.id}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={selectedId === row.id}
+                data-trade-id={row.id}
+                data-index={item.index}
+                className="vgrid-row"
+                style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+                onDoubleClick={() => select(row.id)}
+              >
+                {columns.map((c, i) => (
+                  <div key={c.id} role="cell" className={[c.numeric ? 'num' : '', c.className?.(row) ?? ''].join(' ').trim() || undefined}>
+                    {i === 0 ? (
+                      <button type="button" className="open-trade" onClick={() => select(row.id)} aria-label={`Open trade ${row.symbol} ${fmt.dateTime(row.closedAt ?? row.openedAt)}`}>
+                        {c.render(row, fmt, currency)}
+                      </button>
+                    ) : (
+                      c.render(row, fmt, currency)
+                    )}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
       </div>
-      <nav className="pager" aria-label="Trade pages">
-        <button type="button" disabled={offset === 0 || loading} onClick={() => void goTo(0)}>
-          First
-        </button>
-        <button type="button" disabled={offset === 0 || loading} onClick={() => void goTo(offset - PAGE_SIZE)}>
-          Previous page
-        </button>
-        <span>
-          Page {formatCount(Math.floor(offset / PAGE_SIZE) + 1)} of {formatCount(Math.max(1, Math.ceil(total / PAGE_SIZE)))}
-        </span>
-        <button type="button" disabled={last >= total || loading} onClick={() => void goTo(offset + PAGE_SIZE)}>
-          Next page
-        </button>
-      </nav>
     </div>
   );
 }

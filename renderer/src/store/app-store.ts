@@ -1,11 +1,14 @@
 import { create } from 'zustand';
 import type { AppInfo, DemoLoadResult } from '../../../shared/ipc/channels/app';
 import { call, errorMessage } from '../api';
+import type { Page } from '../navigation';
 
 interface AppState {
   info: AppInfo | null;
   error: string | null;
   demoLoading: boolean;
+  page: Page;
+  navigate(page: Page): void;
   load(): Promise<void>;
   loadDemo(): Promise<DemoLoadResult | null>;
 }
@@ -14,6 +17,10 @@ export const useAppStore = create<AppState>((set, get) => ({
   info: null,
   error: null,
   demoLoading: false,
+  page: 'overview',
+  navigate(page) {
+    set({ page });
+  },
   async load() {
     try {
       set({ info: await call('app:info', {}), error: null });

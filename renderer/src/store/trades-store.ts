@@ -2,23 +2,32 @@ import { create } from 'zustand';
 import type { TradeFilter, TradeRow, TradeSort } from '../../../shared/domain/trade';
 import { call, errorMessage } from '../api';
 
-export const PAGE_SIZE = 100;
+/** Rows fetched per request while scrolling (the server caps a page at 500). */
+export const PAGE_SIZE = 200;
+/** Pages kept in memory; the ones farthest from the viewport are dropped first. */
+const MAX_CACHED_PAGES = 40;
 
 interface TradesState {
   filter: TradeFilter;
   sort: TradeSort;
-  offset: number;
-  rows: TradeRow[];
   total: number;
+  /** Fetched pages by page index; a missing page is fetched when it scrolls into view. */
+  pages: ReadonlyMap<number, TradeRow[]>;
+  /** Bumped by every filter/sort/reload so late answers for an old query are dropped. */
+  generation: number;
+  inFlight: ReadonlySet<number>;
+  /** True until the first page of the current query arrives. */
   loading: boolean;
   error: string | null;
-  /** Guards against a slow older response overwriting a newer one. */
-  requestSeq: number;
+  selectedId: number | null;
   setFilter(patch: Partial<TradeFilter>): Promise<void>;
   clearFilter(): Promise<void>;
   setSort(sort: TradeSort): Promise<void>;
-  goTo(offset: number): Promise<void>;
   reload(): Promise<void>;
+  /** Makes sure the rows [first, last] are loaded or on their way. */
+  ensureRange(first: number, last: number): void;
+  select(id: number | null): void;
+  rowAt(index: number): TradeRow | undefined;
 }
 
 function withoutEmpty(filter: TradeFilter): TradeFilter {
@@ -30,42 +39,72 @@ function withoutEmpty(filter: TradeFilter): TradeFilter {
   return clean as TradeFilter;
 }
 
-export const useTradesStore = create<TradesState>((set, get) => ({
-  filter: {},
-  sort: { key: 'closedAt', dir: 'desc' },
-  offset: 0,
-  rows: [],
-  total: 0,
-  loading: false,
-  error: null,
-  requestSeq: 0,
-  async reload() {
-    const seq = get().requestSeq + 1;
-    set({ loading: true, requestSeq: seq });
-    const { filter, sort, offset } = get();
+export const useTradesStore = create<TradesState>((set, get) => {
+  const fetchPage = async (page: number, generation: number) => {
+    const { filter, sort } = get();
+    set({ inFlight: new Set(get().inFlight).add(page) });
     try {
-      const page = await call('trades:list', { filter: withoutEmpty(filter), sort, offset, limit: PAGE_SIZE });
-      if (get().requestSeq !== seq) return;
-      set({ rows: page.rows, total: page.total, error: null, loading: false });
+      const result = await call('trades:list', { filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+      if (get().generation !== generation) return;
+      const pages = new Map(get().pages);
+      pages.set(page, result.rows);
+      if (pages.size > MAX_CACHED_PAGES) {
+        const far = [...pages.keys()].sort((a, b) => Math.abs(b - page) - Math.abs(a - page));
+        for (const key of far.slice(0, pages.size - MAX_CACHED_PAGES)) pages.delete(key);
+      }
+      set({ pages, total: result.total, loading: false, error: null });
     } catch (error) {
-      if (get().requestSeq !== seq) return;
+      if (get().generation !== generation) return;
       set({ error: errorMessage(error), loading: false });
+    } finally {
+      if (get().generation === generation) {
+        const inFlight = new Set(get().inFlight);
+        inFlight.delete(page);
+        set({ inFlight });
+      }
     }
-  },
-  async setFilter(patch) {
-    set({ filter: withoutEmpty({ ...get().filter, ...patch }), offset: 0 });
-    await get().reload();
-  },
-  async clearFilter() {
-    set({ filter: {}, offset: 0 });
-    await get().reload();
-  },
-  async setSort(sort) {
-    set({ sort, offset: 0 });
-    await get().reload();
-  },
-  async goTo(offset) {
-    set({ offset: Math.max(0, offset) });
-    await get().reload();
-  },
-}));
+  };
+
+  return {
+    filter: {},
+    sort: { key: 'closedAt', dir: 'desc' },
+    total: 0,
+    pages: new Map(),
+    generation: 0,
+    inFlight: new Set(),
+    loading: false,
+    error: null,
+    selectedId: null,
+    async reload() {
+      const generation = get().generation + 1;
+      set({ generation, pages: new Map(), inFlight: new Set(), loading: true });
+      await fetchPage(0, generation);
+    },
+    ensureRange(first, last) {
+      const { generation, pages, inFlight, total, loading } = get();
+      if (loading || total === 0) return;
+      const lastIndex = Math.min(last, total - 1);
+      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(lastIndex / PAGE_SIZE); page++) {
+        if (!pages.has(page) && !inFlight.has(page)) void fetchPage(page, generation);
+      }
+    },
+    rowAt(index) {
+      return get().pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
+    },
+    select(id) {
+      set({ selectedId: id });
+    },
+    async setFilter(patch) {
+      set({ filter: withoutEmpty({ ...get().filter, ...patch }) });
+      await get().reload();
+    },
+    async clearFilter() {
+      set({ filter: {} });
+      await get().reload();
+    },
+    async setSort(sort) {
+      set({ sort });
+      await get().reload();
+    },
+  };
+});
