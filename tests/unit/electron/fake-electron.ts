@@ -96,13 +96,48 @@ export const shell = {
 
 export const appPaths: Record<string, string> = { documents: '/home/trader/Documents', userData: '/home/trader/.config/Spark Journal' };
 
-export const app = {
+/** The app object: lifecycle events are emitted by tests; quit() replays Electron's before-quit. */
+class FakeApp extends EventEmitter {
+  appPath = process.cwd();
+  singleInstance = true;
+  isPackaged = false;
+  quitCount = 0;
+  exitCodes: number[] = [];
   getPath(name: string) {
     const path = appPaths[name];
     if (path === undefined) throw new Error(`Failed to get '${name}' path`);
     return path;
-  },
-};
+  }
+  getAppPath() {
+    return this.appPath;
+  }
+  getVersion() {
+    return '0.1.0-test';
+  }
+  requestSingleInstanceLock() {
+    record('app.requestSingleInstanceLock');
+    return this.singleInstance;
+  }
+  isReady() {
+    return true;
+  }
+  whenReady() {
+    return Promise.resolve();
+  }
+  quit() {
+    this.quitCount += 1;
+    record('app.quit');
+    // Like Electron: a quit first asks 'before-quit' listeners, which may prevent it.
+    let prevented = false;
+    this.emit('before-quit', { preventDefault: () => (prevented = true) });
+    if (!prevented) record('app.quit.proceeded');
+  }
+  exit(code: number) {
+    this.exitCodes.push(code);
+    record('app.exit', code);
+  }
+}
+export const app = new FakeApp();
 
 export class NativeImage {
   constructor(
@@ -185,9 +220,81 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
-export class BrowserWindow {}
-export const screen = {};
-export const session = {};
+/** A recording webContents as a window owns it. */
+export class FakeWindowContents extends FakeWebContents {
+  sent: Array<[string, unknown]> = [];
+  send(channel: string, payload: unknown) {
+    this.sent.push([channel, payload]);
+  }
+  isDestroyed() {
+    return false;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static instances: BrowserWindow[] = [];
+  readonly options: Record<string, unknown>;
+  readonly webContents = new FakeWindowContents();
+  loaded: string[] = [];
+  shown = 0;
+  focused = 0;
+  destroyed = false;
+  constructor(options: Record<string, unknown>) {
+    super();
+    this.options = options;
+    BrowserWindow.instances.push(this);
+  }
+  loadFile(path: string) {
+    this.loaded.push(`file:${path}`);
+    return Promise.resolve();
+  }
+  loadURL(url: string) {
+    this.loaded.push(url);
+    return Promise.resolve();
+  }
+  show() {
+    this.shown += 1;
+  }
+  focus() {
+    this.focused += 1;
+  }
+  maximize() {}
+  restore() {}
+  isMinimized() {
+    return false;
+  }
+  isMaximized() {
+    return false;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  getNormalBounds() {
+    const o = this.options as { x?: number; y?: number; width: number; height: number };
+    return { x: o.x ?? 0, y: o.y ?? 0, width: o.width, height: o.height };
+  }
+}
+
+export const screen = {
+  getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }),
+  getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }],
+};
+
+export const session = {
+  defaultSession: {
+    webRequest: {
+      onHeadersReceived(listener: unknown) {
+        record('session.onHeadersReceived', listener);
+      },
+    },
+    setPermissionRequestHandler(handler: unknown) {
+      record('session.setPermissionRequestHandler', handler);
+    },
+    setPermissionCheckHandler(handler: unknown) {
+      record('session.setPermissionCheckHandler', handler);
+    },
+  },
+};
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
   exposeInMainWorld(key: string, api: unknown) {
@@ -231,6 +338,10 @@ export function resetFakes(): void {
   nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
   nativeTheme.removeAllListeners();
   contextBridge.exposed.clear();
+  BrowserWindow.instances.length = 0;
+  app.removeAllListeners();
+  app.quitCount = 0;
+  app.exitCodes.length = 0;
   ipcRenderer.listeners.clear();
   ipcRenderer.invokeAnswer = null;
 }

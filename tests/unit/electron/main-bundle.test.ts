@@ -1,0 +1,106 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../../shared/ipc/contract';
+import * as fake from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+/**
+ * Loads the built main bundle (out/main/index.js, as Electron would) against the
+ * recording fakes: proves the lifecycle wiring and the build layout (preload, renderer
+ * and migrations where index.js expects them). `npm test` builds first.
+ */
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const out = (...parts: string[]) => join(root, 'out', ...parts);
+const BUNDLE = out('main', 'index.js');
+
+let userData: string;
+const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+const logLines = () =>
+  readFileSync(join(userData, 'logs', 'main.log'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first (npm test does).`);
+  fake.resetFakes();
+  userData = mkdtempSync(join(tmpdir(), 'spark-main-'));
+  fake.appPaths['userData'] = userData;
+  fake.app.appPath = root;
+  await import(/* @vite-ignore */ pathToFileURL(BUNDLE).href);
+  await flush();
+});
+
+afterAll(async () => {
+  // Close the database if a test failed before the quit test did.
+  if (fake.callsTo('app.quit.proceeded').length === 0) {
+    fake.app.quit();
+    await flush();
+  }
+  rmSync(userData, { recursive: true, force: true });
+});
+
+describe('out/main/index.js', () => {
+  it('takes the single-instance lock and logs to userData/logs/main.log', () => {
+    expect(fake.callsTo('app.requestSingleInstanceLock')).toHaveLength(1);
+    const events = logLines().map((line) => line.event);
+    expect(events.slice(0, 1)).toEqual(['app.start']);
+    expect(events).toContain('app.services.ready');
+    expect(fake.app.exitCodes).toEqual([]);
+  });
+
+  it('creates and migrates the journal database in userData', () => {
+    expect(existsSync(join(userData, 'spark-journal.db'))).toBe(true);
+    expect(existsSync(out('main', 'migrations', 'meta', '_journal.json'))).toBe(true);
+  });
+
+  it('opens one secure window on the bundled preload and renderer', () => {
+    expect(fake.BrowserWindow.instances).toHaveLength(1);
+    const window = fake.BrowserWindow.instances[0] as fake.BrowserWindow;
+    const prefs = window.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs['preload']).toBe(out('preload', 'index.cjs'));
+    expect(existsSync(prefs['preload'] as string)).toBe(true);
+    expect(window.loaded).toEqual([`file:${out('renderer', 'index.html')}`]);
+    expect(window.options['icon']).toBe(join(root, 'resources', 'icon.png'));
+    expect(window.webContents.openHandler).not.toBeNull();
+    expect(fake.callsTo('session.onHeadersReceived')).toHaveLength(1);
+    window.emit('ready-to-show');
+    expect(window.shown).toBe(1);
+  });
+
+  it('registers every contract channel and answers the window with the real services', async () => {
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    const rendererUrl = pathToFileURL(out('renderer', 'index.html')).href;
+    const info = (await fake.ipcMain.invokeFrom(`${rendererUrl}#/`, 'app:info', {})) as { ok: boolean; data: { dbPath: string; version: string } };
+    expect(info).toMatchObject({ ok: true, data: { dbPath: join(userData, 'spark-journal.db'), version: '0.1.0-test' } });
+    const refused = (await fake.ipcMain.invokeFrom('https://evil.example/', 'app:info', {})) as { ok: boolean };
+    expect(refused.ok).toBe(false);
+  });
+
+  it('sets the app menu and a tray with existing icons', () => {
+    expect(fake.callsTo('Menu.setApplicationMenu')).toHaveLength(1);
+    expect(fake.Tray.instances).toHaveLength(1);
+    const tray = fake.Tray.instances[0] as fake.Tray;
+    expect(existsSync(tray.image.path)).toBe(true);
+    expect(tray.tooltip).toBe('Spark Journal');
+  });
+
+  it('a second launch focuses the existing window instead of opening another', () => {
+    fake.app.emit('second-instance');
+    expect(fake.BrowserWindow.instances).toHaveLength(1);
+    expect((fake.BrowserWindow.instances[0] as fake.BrowserWindow).focused).toBe(1);
+  });
+
+  it('quits gracefully: the first quit is held until services are closed, then goes through', async () => {
+    fake.app.quit();
+    expect(fake.callsTo('app.quit.proceeded')).toHaveLength(0);
+    await flush();
+    expect(fake.callsTo('app.quit.proceeded')).toHaveLength(1);
+    expect(logLines().at(-1)?.event).toBe('app.quit');
+  });
+});
