@@ -14,6 +14,14 @@ const copyMigrations: Plugin = {
   },
 };
 
+// `npm run dev` only: React Fast Refresh injects an inline preamble script that the
+// page's strict CSP (renderer/index.html) would block. Built renderers keep the policy.
+const devServerCsp: Plugin = {
+  name: 'spark-journal:dev-server-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+};
+
 // Main bundles two entries: the app itself and the export writer that runs in a
 // worker_thread. Native and heavy runtime deps stay external (resolved from
 // node_modules at run time, unpacked from the asar when packaged).
@@ -49,6 +57,6 @@ export default defineConfig({
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
-    plugins: [react()],
+    plugins: [react(), devServerCsp],
   },
 });
