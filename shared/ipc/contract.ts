@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { journalChannels } from './channels/journal';
 import { settingsChannels } from './channels/settings';
+import { equityChannels } from './channels/equity';
+import { analyticsChannels } from './channels/analytics';
+import { goalsChannels } from './channels/goals';
 import type { IpcResult } from './errors';
 import type { ChannelDef } from './define';
 import type { EventName, EventPayload } from './events';
@@ -11,6 +14,9 @@ export const contract = {
   ...appChannels,
   ...journalChannels,
   ...settingsChannels,
+  ...equityChannels,
+  ...analyticsChannels,
+  ...goalsChannels,
 };
 
 export type Contract = typeof contract;

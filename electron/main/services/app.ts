@@ -9,6 +9,9 @@ import { loadDemoJournal, type DemoJournalOptions } from './demo/load-demo';
 import type { DemoLoadResult } from '../../../shared/ipc/channels/app';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store';
 import { createEquityService, type EquityService } from './equity/equity-service';
+import { createAnalyticsService, type AnalyticsService } from './analytics/analytics-service';
+import { createGoalsService, type GoalsService } from './analytics/goals-service';
+import { createPropEvaluationsService, type PropEvaluationsService } from './analytics/prop-service';
 
 export interface ServicesConfig {
   dbPath: string;
@@ -33,6 +36,10 @@ export interface Services {
   demo: { load(options: DemoJournalOptions): DemoLoadResult };
   /** Daily equity: status, validation (scheduled), rebuild, discrepancies. */
   equity: EquityService;
+  analytics: AnalyticsService;
+  goals: GoalsService;
+  /** Prop-firm evaluations. */
+  prop: PropEvaluationsService;
   /** Stops background work and closes the database. */
   close(): Promise<void>;
 }
@@ -70,6 +77,9 @@ export function createServices(config: ServicesConfig): Services {
     equity: createEquityService({
       sqlite: db.sqlite, clock: config.clock, logger: config.logger, events, desktop: config.desktop, settings,
     }),
+    analytics: createAnalyticsService(db.sqlite),
+    goals: createGoalsService(db.sqlite, config.clock),
+    prop: createPropEvaluationsService(db.sqlite, config.clock),
     async close() {
       services.equity.stop();
       db.close();

@@ -6,6 +6,9 @@ import type { AreaHandlers } from './define';
 import { appHandlers } from './app-handlers';
 import { journalHandlers } from './journal-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { equityHandlers } from './equity-handlers';
+import { analyticsHandlers } from './analytics-handlers';
+import { goalsHandlers } from './goals-handlers';
 
 export type Handler<C extends Channel> = (payload: unknown) => Promise<IpcResult<ResponseOf<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -26,6 +29,9 @@ export function createHandlers(services: Services): Handlers {
     ...appHandlers(services),
     ...journalHandlers(services),
     ...settingsHandlers(services),
+    ...equityHandlers(services),
+    ...analyticsHandlers(services),
+    ...goalsHandlers(services),
   };
   const handlers = {} as Record<Channel, Handler<Channel>>;
   for (const name of Object.keys(contract) as Channel[]) {
