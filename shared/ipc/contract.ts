@@ -5,6 +5,7 @@ import { settingsChannels } from './channels/settings';
 import { equityChannels } from './channels/equity';
 import { analyticsChannels } from './channels/analytics';
 import { goalsChannels } from './channels/goals';
+import { exportsChannels } from './channels/exports';
 import type { IpcResult } from './errors';
 import type { ChannelDef } from './define';
 import type { EventName, EventPayload } from './events';
@@ -17,6 +18,7 @@ export const contract = {
   ...equityChannels,
   ...analyticsChannels,
   ...goalsChannels,
+  ...exportsChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { event } from './define';
 import type { EquityValidationRun } from '../domain/equity';
+import type { ExportFinishedEvent, ExportProgressEvent } from '../domain/export-job';
 
 export interface JournalChangedEvent {
   reason:
@@ -29,6 +30,10 @@ export const events = {
   'equity:validated': event<EquityValidatedEvent>(),
   'journal:changed': event<JournalChangedEvent>(),
   'app:navigate': event<AppNavigateEvent>(),
+  /** A job's rows/bytes moved, or its status changed (queued, running, waiting for a retry). */
+  'exports:progress': event<ExportProgressEvent>(),
+  /** A job reached completed, failed or cancelled. */
+  'exports:finished': event<ExportFinishedEvent>(),
 };
 
 export type EventName = keyof typeof events;

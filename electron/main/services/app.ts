@@ -12,6 +12,8 @@ import { createEquityService, type EquityService } from './equity/equity-service
 import { createAnalyticsService, type AnalyticsService } from './analytics/analytics-service';
 import { createGoalsService, type GoalsService } from './analytics/goals-service';
 import { createPropEvaluationsService, type PropEvaluationsService } from './analytics/prop-service';
+import { createExportService, type ExportService } from './exports/export-service';
+import { sourceExportWorker, type ExportWorkerConfig } from './exports/worker-config';
 
 export interface ServicesConfig {
   dbPath: string;
@@ -21,6 +23,8 @@ export interface ServicesConfig {
   logger: Logger;
   appVersion?: string;
   backupDir?: string;
+  /** Where the export worker's code is; defaults to worker.ts from source (tsx), for tests and scripts. */
+  exportWorker?: ExportWorkerConfig;
 }
 
 export interface Services {
@@ -40,6 +44,8 @@ export interface Services {
   goals: GoalsService;
   /** Prop-firm evaluations. */
   prop: PropEvaluationsService;
+  /** The export queue and its jobs (exports:* and perf:* channels). */
+  exports: ExportService;
   /** Stops background work and closes the database. */
   close(): Promise<void>;
 }
@@ -80,11 +86,17 @@ export function createServices(config: ServicesConfig): Services {
     analytics: createAnalyticsService(db.sqlite),
     goals: createGoalsService(db.sqlite, config.clock),
     prop: createPropEvaluationsService(db.sqlite, config.clock),
+    exports: createExportService({
+      sqlite: db.sqlite, dbPath: config.dbPath, clock: config.clock, logger: config.logger, events,
+      desktop: config.desktop, settings, worker: config.exportWorker ?? sourceExportWorker(),
+    }),
     async close() {
       services.equity.stop();
+      await services.exports.stop();
       db.close();
     },
   };
   services.equity.start();
+  services.exports.start();
   return services;
 }

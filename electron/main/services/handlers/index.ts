@@ -9,6 +9,7 @@ import { settingsHandlers } from './settings-handlers';
 import { equityHandlers } from './equity-handlers';
 import { analyticsHandlers } from './analytics-handlers';
 import { goalsHandlers } from './goals-handlers';
+import { exportsHandlers } from './exports-handlers';
 
 export type Handler<C extends Channel> = (payload: unknown) => Promise<IpcResult<ResponseOf<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -32,6 +33,7 @@ export function createHandlers(services: Services): Handlers {
     ...equityHandlers(services),
     ...analyticsHandlers(services),
     ...goalsHandlers(services),
+    ...exportsHandlers(services),
   };
   const handlers = {} as Record<Channel, Handler<Channel>>;
   for (const name of Object.keys(contract) as Channel[]) {

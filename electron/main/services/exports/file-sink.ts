@@ -1,0 +1,109 @@
+import { dirname } from 'node:path';
+import type { FileOps } from './file-ops';
+import type { ByteSink } from './writers/types';
+
+const HIGH_WATER = 8 * 1024 * 1024;
+
+export const partialPathFor = (target: string) => `${target}.partial`;
+
+/**
+ * Writes an export to `<target>.partial`, one write at a time, reporting backpressure past
+ * the high-water mark; finish() flushes, fsyncs and renames onto the target, abort() removes
+ * the partial file. A write error is kept and thrown at the next ready()/finish().
+ */
+export class FileSink implements ByteSink {
+  private handle: number | null = null;
+  private readonly queue: Uint8Array[] = [];
+  private queuedBytes = 0;
+  private writing: Promise<void> | null = null;
+  private failure: unknown = null;
+  private waiters: (() => void)[] = [];
+  bytes = 0;
+  readonly partialPath: string;
+
+  private constructor(
+    private readonly ops: FileOps,
+    readonly targetPath: string,
+  ) {
+    this.partialPath = partialPathFor(targetPath);
+  }
+
+  static async open(ops: FileOps, targetPath: string): Promise<FileSink> {
+    const sink = new FileSink(ops, targetPath);
+    sink.handle = await ops.open(sink.partialPath);
+    return sink;
+  }
+
+  write(chunk: string | Uint8Array): void {
+    const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (data.length === 0) return;
+    this.bytes += data.length;
+    if (this.failure) return;
+    this.queue.push(data);
+    this.queuedBytes += data.length;
+    this.writing ??= this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      while (this.queue.length > 0 && !this.failure) {
+        const data = this.queue.shift()!;
+        await this.ops.write(this.handle!, data);
+        this.queuedBytes -= data.length;
+        if (this.queuedBytes < HIGH_WATER) this.wake();
+      }
+    } catch (error) {
+      this.failure = error;
+      this.queue.length = 0;
+      this.queuedBytes = 0;
+    } finally {
+      this.writing = null;
+      this.wake();
+    }
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  ready(): Promise<void> | null {
+    this.check();
+    if (this.queuedBytes < HIGH_WATER) return null;
+    return new Promise<void>((resolve) => this.waiters.push(resolve)).then(() => this.check());
+  }
+
+  private async flushed(): Promise<void> {
+    while (this.writing) await this.writing;
+    this.check();
+  }
+
+  /** Makes the file durable and atomically puts it in place. */
+  async finish(): Promise<void> {
+    await this.flushed();
+    await this.ops.sync(this.handle!);
+    const handle = this.handle!;
+    this.handle = null;
+    await this.ops.close(handle);
+    await this.ops.rename(this.partialPath, this.targetPath);
+    await this.ops.syncDir(dirname(this.targetPath));
+  }
+
+  /** Stops writing and removes the partial file; never throws. */
+  async abort(): Promise<void> {
+    this.failure ??= new Error('aborted');
+    this.queue.length = 0;
+    while (this.writing) await this.writing.catch(() => undefined);
+    if (this.handle !== null) {
+      const handle = this.handle;
+      this.handle = null;
+      await this.ops.close(handle).catch(() => undefined);
+    }
+    await this.ops.unlink(this.partialPath).catch(() => undefined);
+  }
+}

@@ -1,0 +1,143 @@
+import type { TradesExportParams } from '../../../../../shared/domain/export-params';
+import type { ExportColumnKey, SelectedColumn } from '../../../../../shared/domain/export-columns';
+import { tradeFilterSql } from '../../journal/trade-filter-sql';
+import type { ExportJobModule, RowSource } from './types';
+import { commonCurrency, countText, describeDayRange, describeIds, moneyText, percentText } from './describe';
+
+type TradeColumnKey = ExportColumnKey<'trades'>;
+
+/** SQL per column over `trades t`, `accounts a`, `instruments i`. */
+const COLUMN_SQL: Record<TradeColumnKey, string> = {
+  id: 't.id',
+  account: 'a.name',
+  accountId: 't.account_id',
+  currency: 'a.currency',
+  symbol: 'i.symbol',
+  assetClass: 'i.asset_class',
+  direction: 't.direction',
+  status: 't.status',
+  openedAt: 't.opened_at',
+  closedAt: 't.closed_at',
+  closeDay: 't.close_day',
+  qty: 't.qty',
+  entryPrice: 't.entry_price',
+  exitPrice: 't.exit_price',
+  stopPrice: 't.stop_price',
+  targetPrice: 't.target_price',
+  grossPnl: 't.gross_pnl_cents',
+  fees: 't.fees_cents',
+  netPnl: 't.net_pnl_cents',
+  rMultiple: 't.r_multiple',
+  setup: 't.setup',
+  // char(31) is LIST_SEPARATOR; the tag order is stable so exports diff cleanly.
+  tags: `(SELECT group_concat(name, char(31)) FROM (SELECT g.name FROM trade_tags tt JOIN tags g ON g.id = tt.tag_id
+          WHERE tt.trade_id = t.id ORDER BY g.name))`,
+  notes: 't.notes',
+  externalId: 't.external_id',
+};
+
+const NEEDS_ACCOUNT = new Set<string>(['account', 'currency']);
+const NEEDS_INSTRUMENT = new Set<string>(['symbol', 'assetClass']);
+
+// Every order ends with the id so ties come out the same way each time; closed_at and
+// id orders ride the (closed_at, id) index, so a million-row export never sorts in memory.
+const ORDER_SQL: Record<TradesExportParams['sort']['key'], string> = {
+  closedAt: 't.closed_at',
+  openedAt: 't.opened_at',
+  id: '',
+  netPnl: 't.net_pnl_cents',
+  symbol: 'i.symbol',
+};
+
+export interface TradesQuery {
+  sql: string;
+  params: (string | number)[];
+}
+
+function orderBy(sort: TradesExportParams['sort']): string {
+  const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
+  const key = ORDER_SQL[sort.key];
+  return key ? `${key} ${dir}, t.id ${dir}` : `t.id ${dir}`;
+}
+
+/**
+ * The SELECT of a trades export: exactly the Trades page's filter (shared tradeFilterSql),
+ * only the chosen columns, in the chosen order. Exported for the benchmark's raw scan.
+ */
+export function tradesExportQuery(params: TradesExportParams, columns: readonly SelectedColumn[]): TradesQuery {
+  const { where, params: whereParams } = tradeFilterSql(params.filter);
+  const keys = columns.map((c) => c.key as TradeColumnKey);
+  const joinAccount = keys.some((k) => NEEDS_ACCOUNT.has(k));
+  const joinInstrument = keys.some((k) => NEEDS_INSTRUMENT.has(k)) || params.sort.key === 'symbol';
+  const sql = `SELECT ${keys.map((k) => COLUMN_SQL[k]).join(', ')}
+    FROM trades t
+    ${joinAccount ? 'JOIN accounts a ON a.id = t.account_id' : ''}
+    ${joinInstrument ? 'JOIN instruments i ON i.id = t.instrument_id' : ''}
+    WHERE ${where}
+    ORDER BY ${orderBy(params.sort)}
+    ${params.limit ? 'LIMIT ?' : ''}`;
+  return { sql, params: params.limit ? [...whereParams, params.limit] : whereParams };
+}
+
+export const tradesJob: ExportJobModule<'trades'> = {
+  type: 'trades',
+  open({ sqlite }, params, columns): RowSource {
+    const query = tradesExportQuery(params, columns);
+    const { where, params: whereParams } = tradeFilterSql(params.filter);
+    // The limited set for count and summary: the same rows the SELECT yields.
+    const limited = params.limit
+      ? `(SELECT t.* FROM trades t ${params.sort.key === 'symbol' ? 'JOIN instruments i ON i.id = t.instrument_id' : ''}
+          WHERE ${where} ORDER BY ${orderBy(params.sort)} LIMIT ?)`
+      : `(SELECT t.* FROM trades t WHERE ${where})`;
+    const limitedParams = params.limit ? [...whereParams, params.limit] : whereParams;
+    const currency = commonCurrency(sqlite, params.filter.accountIds);
+    return {
+      title: 'Trades',
+      currency,
+      count: () => (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${limited}`).get(...limitedParams) as { n: number }).n,
+      rows: () => sqlite.prepare(query.sql).raw(true).iterate(...query.params) as IterableIterator<unknown[]>,
+      summary() {
+        const s = sqlite
+          .prepare(
+            `SELECT COUNT(*) AS n, COALESCE(SUM(net_pnl_cents), 0) AS net, COALESCE(SUM(gross_pnl_cents), 0) AS gross,
+                    COALESCE(SUM(fees_cents), 0) AS fees, COALESCE(SUM(status = 'closed'), 0) AS closed,
+                    COALESCE(SUM(status = 'closed' AND net_pnl_cents > 0), 0) AS wins,
+                    MIN(close_day) AS firstDay, MAX(close_day) AS lastDay
+             FROM ${limited}`,
+          )
+          .get(...limitedParams) as {
+          n: number;
+          net: number;
+          gross: number;
+          fees: number;
+          closed: number;
+          wins: number;
+          firstDay: string | null;
+          lastDay: string | null;
+        };
+        return [
+          { label: 'Trades', value: countText(s.n) },
+          { label: 'Net P&L', value: moneyText(s.net, currency) },
+          { label: 'Gross P&L', value: moneyText(s.gross, currency) },
+          { label: 'Fees', value: moneyText(s.fees, currency) },
+          { label: 'Win rate (closed)', value: percentText(s.closed ? s.wins / s.closed : null) },
+          { label: 'Trading days', value: s.firstDay ? `${s.firstDay} to ${s.lastDay}` : 'none' },
+        ];
+      },
+      filters() {
+        const f = params.filter;
+        const lines = [
+          ...describeDayRange(f.dateFrom, f.dateTo),
+          ...describeIds(sqlite, 'Accounts', 'accounts', f.accountIds),
+          ...describeIds(sqlite, 'Instruments', 'instruments', f.instrumentIds),
+          ...describeIds(sqlite, 'Tags', 'tags', f.tagIds),
+        ];
+        if (f.direction) lines.push(`Direction: ${f.direction}`);
+        if (f.status) lines.push(`Status: ${f.status}`);
+        if (params.limit) lines.push(`At most ${countText(params.limit)} trades`);
+        lines.push(`Order: ${params.sort.key} ${params.sort.dir === 'asc' ? 'ascending' : 'descending'}`);
+        return lines.length > 1 ? lines : ['All trades', ...lines];
+      },
+    };
+  },
+};

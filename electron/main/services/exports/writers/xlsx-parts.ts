@@ -1,0 +1,120 @@
+import type { ColumnKind, SelectedColumn } from '../../../../../shared/domain/export-columns';
+
+/** The fixed parts of a one-sheet XLSX package (SpreadsheetML), apart from the sheet data. */
+
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export const CONTENT_TYPES = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+</Types>`;
+
+export const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+</Relationships>`;
+
+export const WORKBOOK_RELS = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>
+<Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/>
+</Relationships>`;
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Excel forbids []:*?/\ in sheet names and stops at 31 characters. */
+export function sheetName(title: string): string {
+  return title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Export';
+}
+
+export function workbookXml(name: string): string {
+  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets><sheet name="${escapeXml(name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+}
+
+export function corePropsXml(title: string, at: number): string {
+  const when = new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${escapeXml(title)}</dc:title><dc:creator>Spark Journal</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created></cp:coreProperties>`;
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', AUD: 'A$', CAD: 'C$', CHF: 'CHF ' };
+
+/** The money number format: the currency's symbol when the rows share one currency. */
+export function moneyFormat(currency: string | null): string {
+  if (!currency) return '#,##0.00;-#,##0.00';
+  const symbol = CURRENCY_SYMBOLS[currency];
+  const amount = currency === 'JPY' ? '#,##0' : '#,##0.00';
+  return symbol ? `"${symbol}"${amount};-"${symbol}"${amount}` : `${amount} "${currency}";-${amount} "${currency}"`;
+}
+
+/** Cell style ids in styles.xml's cellXfs, by role. */
+export const STYLE = { header: 1, datetime: 2, day: 3, money: 4, percent: 5 } as const;
+
+export function stylesXml(currency: string | null): string {
+  const formats = [
+    [164, 'yyyy-mm-dd hh:mm:ss'],
+    [165, 'yyyy-mm-dd'],
+    [166, moneyFormat(currency)],
+    [167, '0.00%'],
+  ] as const;
+  const xf = (numFmtId: number, fontId = 0) =>
+    `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}/>`;
+  return `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
+    `<numFmts count="${formats.length}">${formats.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`).join('')}</numFmts>` +
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    `<cellXfs count="6">${xf(0)}${xf(0, 1)}${xf(164)}${xf(165)}${xf(166)}${xf(167)}</cellXfs>` +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+    '</styleSheet>';
+}
+
+const WIDTHS: Record<ColumnKind, number> = {
+  text: 16,
+  list: 24,
+  integer: 10,
+  number: 12,
+  money: 14,
+  datetime: 20,
+  day: 12,
+  percent: 10,
+  boolean: 9,
+};
+
+/** Everything of sheet1.xml before the first data row: frozen header pane, widths, header row. */
+export function sheetHead(columns: readonly SelectedColumn[], refs: readonly string[]): string {
+  const cols = columns
+    .map((c, i) => {
+      const width = Math.min(60, Math.max(WIDTHS[c.kind], c.header.length + 2));
+      return `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`;
+    })
+    .join('');
+  const header = columns
+    .map((c, i) => `<c r="${refs[i]}1" s="${STYLE.header}" t="inlineStr"><is><t>${escapeXml(c.header)}</t></is></c>`)
+    .join('');
+  return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    '<sheetViews><sheetView workbookViewId="0" tabSelected="1"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData><row r="1">${header}</row>`;
+}
+
+export const SHEET_TAIL = '</sheetData></worksheet>';
+
+/** A1-style column letters: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnRef(index: number): string {
+  let n = index + 1;
+  let ref = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    ref = String.fromCharCode(65 + rem) + ref;
+    n = Math.floor((n - 1) / 26);
+  }
+  return ref;
+}
