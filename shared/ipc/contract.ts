@@ -6,6 +6,9 @@ import { equityChannels } from './channels/equity';
 import { analyticsChannels } from './channels/analytics';
 import { goalsChannels } from './channels/goals';
 import { exportsChannels } from './channels/exports';
+import { importChannels } from './channels/import';
+import { tradesWriteChannels } from './channels/trades-write';
+import { backupChannels } from './channels/backup';
 import type { IpcResult } from './errors';
 import type { ChannelDef } from './define';
 import type { EventName, EventPayload } from './events';
@@ -19,6 +22,9 @@ export const contract = {
   ...analyticsChannels,
   ...goalsChannels,
   ...exportsChannels,
+  ...importChannels,
+  ...tradesWriteChannels,
+  ...backupChannels,
 };
 
 export type Contract = typeof contract;

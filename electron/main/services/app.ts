@@ -14,6 +14,10 @@ import { createGoalsService, type GoalsService } from './analytics/goals-service
 import { createPropEvaluationsService, type PropEvaluationsService } from './analytics/prop-service';
 import { createExportService, type ExportService } from './exports/export-service';
 import { sourceExportWorker, type ExportWorkerConfig } from './exports/worker-config';
+import { createJournalWrites, type JournalWrites } from './journal/trade-writes-services';
+import { createImportService, type ImportService } from './import/import-service';
+import { createBackupService, type BackupService } from './backup/backup-service';
+import { readBackupFolderSetting, resolveBackupFolder } from './backup/backup-files';
 
 export interface ServicesConfig {
   dbPath: string;
@@ -46,6 +50,12 @@ export interface Services {
   prop: PropEvaluationsService;
   /** The export queue and its jobs (exports:* and perf:* channels). */
   exports: ExportService;
+  /** Manual writes: trades, tags, accounts, instruments (equity kept in step). */
+  journal: JournalWrites;
+  /** CSV/XLSX import, presets, history and undo. */
+  imports: ImportService;
+  /** Online, automatic (daily, pre-restore) backups and restore. */
+  backup: BackupService;
   /** Stops background work and closes the database. */
   close(): Promise<void>;
 }
@@ -57,11 +67,13 @@ export interface Services {
 export function createServices(config: ServicesConfig): Services {
   const db = openDb(config.dbPath, {
     migrationsFolder: config.migrationsFolder,
-    ...(config.backupDir ? { backupDir: config.backupDir } : {}),
+    // Pre-migration backups go to the same folder (and naming) as the automatic ones.
+    backupDir: resolveBackupFolder(readBackupFolderSetting(config.dbPath), config.backupDir, config.dbPath),
     now: () => config.clock.now(),
   });
   const events = createEventBus();
   const settings = createSettingsStore(db.sqlite, config.logger, () => config.clock.now());
+  const journal = createJournalWrites({ sqlite: db.sqlite, events, now: () => config.clock.now() });
   const services: Services = {
     config,
     db,
@@ -90,7 +102,17 @@ export function createServices(config: ServicesConfig): Services {
       sqlite: db.sqlite, dbPath: config.dbPath, clock: config.clock, logger: config.logger, events,
       desktop: config.desktop, settings, worker: config.exportWorker ?? sourceExportWorker(),
     }),
+    journal,
+    imports: createImportService({
+      sqlite: db.sqlite, events, desktop: config.desktop, logger: config.logger, now: () => config.clock.now(),
+      accounts: journal.accounts, instruments: journal.instruments,
+    }),
+    backup: createBackupService({
+      sqlite: db.sqlite, dbPath: config.dbPath, migrationsFolder: config.migrationsFolder, configuredFolder: config.backupDir,
+      settings, desktop: config.desktop, clock: config.clock, logger: config.logger, events,
+    }),
     async close() {
+      await services.backup.stop();
       services.equity.stop();
       await services.exports.stop();
       db.close();
@@ -98,5 +120,6 @@ export function createServices(config: ServicesConfig): Services {
   };
   services.equity.start();
   services.exports.start();
+  services.backup.start();
   return services;
 }

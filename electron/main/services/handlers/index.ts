@@ -10,6 +10,9 @@ import { equityHandlers } from './equity-handlers';
 import { analyticsHandlers } from './analytics-handlers';
 import { goalsHandlers } from './goals-handlers';
 import { exportsHandlers } from './exports-handlers';
+import { importHandlers } from './import-handlers';
+import { tradesWriteHandlers } from './trades-write-handlers';
+import { backupHandlers } from './backup-handlers';
 
 export type Handler<C extends Channel> = (payload: unknown) => Promise<IpcResult<ResponseOf<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -34,6 +37,9 @@ export function createHandlers(services: Services): Handlers {
     ...analyticsHandlers(services),
     ...goalsHandlers(services),
     ...exportsHandlers(services),
+    ...importHandlers(services),
+    ...tradesWriteHandlers(services),
+    ...backupHandlers(services),
   };
   const handlers = {} as Record<Channel, Handler<Channel>>;
   for (const name of Object.keys(contract) as Channel[]) {

@@ -1,0 +1,266 @@
+import type { Sqlite } from '../db/client';
+import { AppError } from '../errors';
+import type { ImportPresetDefinition } from '../../../../shared/domain/import-preset';
+import type { InstrumentOverride } from '../../../../shared/domain/import-options';
+import { amountToCents } from '../../../../shared/domain/trade-input-pnl';
+import { createZoneCalendar, type ZoneCalendar } from '../../../../shared/domain/zone-calendar';
+import { refreshAccountEquityForDays } from '../equity/maintain';
+import type { Accounts } from '../journal/accounts';
+import type { Instruments } from '../journal/instruments';
+import { createTradeStore, deriveTrade, type TradeFacts } from '../journal/trade-writes-store';
+import type { KeyedRow } from './dedupe-keys';
+import { detectInstrument } from './instrument-detect';
+import { createImportKeys, portionsToTrip } from './import-keys';
+import { groupRoundTrips, type FillPortion } from './round-trips';
+import type { FillRowData, TradeRowData } from './row-reader';
+
+export interface WritePlan {
+  keyed: KeyedRow[];
+  /** Rows repeating an id seen earlier in the file. */
+  repeatedIds: number;
+  rowCount: number;
+  errorRows: number;
+  accountId: number | null;
+  newAccounts: { currency: string; timezone: string };
+  preset: ImportPresetDefinition;
+  presetLabel: string;
+  sourceName: string;
+  sha256: string;
+  overrides: Record<string, InstrumentOverride>;
+}
+
+export interface WriteOutcome {
+  batchIds: number[];
+  acceptedRows: number;
+  duplicateRows: number;
+  tradesCreated: number;
+  tradesUpdated: number;
+  accountsCreated: number;
+  instrumentsCreated: number;
+}
+
+interface ResolvedInstrument {
+  id: number;
+  multiplier: number;
+}
+
+/**
+ * Writes an import inside the caller's transaction: accounts named by the file, instruments,
+ * one import_batches row per account, trades (fills grouped into round trips, extending an
+ * open imported trade when the new fills continue it), dedupe keys, tags and daily equity.
+ * Rows whose key the account already holds are counted as duplicates and skipped.
+ */
+export function writeImport(
+  deps: { sqlite: Sqlite; accounts: Accounts; instruments: Instruments; now: number },
+  plan: WritePlan,
+): WriteOutcome {
+  const { sqlite, accounts, instruments, now } = deps;
+  const store = createTradeStore(sqlite);
+  const keys = createImportKeys(sqlite);
+  const tagCache = new Map<string, number>();
+  const insertBatch = sqlite.prepare(
+    `INSERT INTO import_batches (account_id, source_name, preset, file_sha256, row_count, accepted_count,
+       skipped_count, duplicate_count, status, created_at)
+     VALUES (?, ?, ?, ?, ?, 0, ?, 0, 'committed', ?)`,
+  );
+  const finishBatch = sqlite.prepare(
+    'UPDATE import_batches SET row_count = ?, accepted_count = ?, duplicate_count = ? WHERE id = ?',
+  );
+  const removeBatch = sqlite.prepare('DELETE FROM import_batches WHERE id = ?');
+  const openImportedTrade = sqlite.prepare(
+    `SELECT t.id FROM trades t
+     WHERE t.account_id = ? AND t.instrument_id = ? AND t.status = 'open'
+       AND EXISTS (SELECT 1 FROM import_keys k WHERE k.trade_id = t.id AND k.kind = 'fill')
+     ORDER BY t.opened_at DESC, t.id DESC LIMIT 1`,
+  );
+
+  const outcome: WriteOutcome = {
+    batchIds: [],
+    acceptedRows: 0,
+    duplicateRows: plan.repeatedIds,
+    tradesCreated: 0,
+    tradesUpdated: 0,
+    accountsCreated: 0,
+    instrumentsCreated: 0,
+  };
+
+  // Accounts: one fixed account, or the ones the file names (created when missing).
+  const groups = new Map<number, KeyedRow[]>();
+  const accountZones = new Map<number, string>();
+  const accountByLabel = new Map<string, number>();
+  for (const item of plan.keyed) {
+    let accountId = plan.accountId;
+    if (accountId === null) {
+      const label = item.row.account;
+      if (label === null) {
+        throw new AppError('validation', `Row ${item.row.line} names no account. Choose the account to import into, or fill the account column.`);
+      }
+      let id = accountByLabel.get(label);
+      if (id === undefined) {
+        const existing = accounts.findByName(label);
+        if (existing) id = existing.id;
+        else {
+          id = accounts.insert({ name: label, broker: null, currency: plan.newAccounts.currency, timezone: plan.newAccounts.timezone, startingBalanceCents: 0 });
+          outcome.accountsCreated += 1;
+        }
+        accountByLabel.set(label, id);
+      }
+      accountId = id;
+    }
+    let list = groups.get(accountId);
+    if (!list) {
+      list = [];
+      groups.set(accountId, list);
+    }
+    list.push(item);
+  }
+  for (const accountId of groups.keys()) accountZones.set(accountId, accounts.get(accountId).timezone);
+
+  // Instruments: detected from the symbol (and the file's class/multiplier cells), overridable.
+  const resolved = new Map<string, ResolvedInstrument>();
+  const instrumentFor = (row: TradeRowData | FillRowData): ResolvedInstrument => {
+    const fileSymbol = row.symbol.trim();
+    let found = resolved.get(fileSymbol);
+    if (found) return found;
+    const override = plan.overrides[fileSymbol] ?? {};
+    const detected = detectInstrument(override.symbol ?? fileSymbol, {
+      assetClass: row.assetClassHint,
+      multiplier: row.multiplierHint,
+      fxLotSize: plan.preset.fxLotSize,
+      defaultAssetClass: plan.preset.defaultAssetClass,
+    });
+    const existing = instruments.findBySymbol(detected.symbol);
+    if (existing && override.multiplier !== undefined && override.multiplier !== existing.multiplier) {
+      throw new AppError(
+        'validation',
+        `Instrument ${existing.symbol} already exists with multiplier ${existing.multiplier}, not ${override.multiplier}. Change it under Instruments (its trades are recomputed) or import without that override.`,
+      );
+    }
+    const ensured = instruments.ensure({
+      symbol: detected.symbol,
+      assetClass: override.assetClass ?? detected.assetClass,
+      multiplier: override.multiplier ?? detected.multiplier,
+    });
+    if (ensured.created) outcome.instrumentsCreated += 1;
+    found = { id: ensured.id, multiplier: ensured.multiplier };
+    resolved.set(fileSymbol, found);
+    return found;
+  };
+
+  for (const [accountId, items] of groups) {
+    const calendar: ZoneCalendar = createZoneCalendar(accountZones.get(accountId)!);
+    const batchId = Number(
+      insertBatch.run(accountId, plan.sourceName, plan.presetLabel, plan.sha256, items.length, outcome.batchIds.length === 0 ? plan.errorRows : 0, now).lastInsertRowid,
+    );
+    const days: (string | null)[] = [];
+    let accepted = 0;
+    let duplicates = 0;
+    // Grouped by instrument, not by the file's spelling: "MNQ 12-25" and "MNQZ5" are one contract.
+    const fills = new Map<number, { instrument: ResolvedInstrument; rows: KeyedRow<FillRowData>[] }>();
+
+    for (const item of items) {
+      if (keys.known(accountId, item.key)) {
+        duplicates += 1;
+        continue;
+      }
+      const row = item.row;
+      if (row.kind === 'fill') {
+        const instrument = instrumentFor(row);
+        let entry = fills.get(instrument.id);
+        if (!entry) {
+          entry = { instrument, rows: [] };
+          fills.set(instrument.id, entry);
+        }
+        entry.rows.push(item as KeyedRow<FillRowData>);
+        continue;
+      }
+      const instrument = instrumentFor(row);
+      const facts: TradeFacts = {
+        accountId,
+        instrumentId: instrument.id,
+        direction: row.direction,
+        openedAt: row.openedAt,
+        closedAt: row.closedAt,
+        qty: row.qty,
+        entryPrice: row.entryPrice,
+        exitPrice: row.exitPrice,
+        stopPrice: row.stopPrice,
+        targetPrice: row.targetPrice,
+        feesCents: row.feesCents,
+        setup: row.setup,
+        notes: row.notes,
+      };
+      const brokerGross = row.grossPnlCents ?? (row.netPnlCents !== null ? row.netPnlCents + row.feesCents : null);
+      const record = deriveTrade(facts, instrument.multiplier, calendar, {
+        brokerGrossCents: brokerGross,
+        rMultiple: row.rMultiple,
+        externalId: item.key,
+        importBatchId: batchId,
+      });
+      const tradeId = store.insert(record, now);
+      if (row.tags.length > 0) store.setTags(tradeId, store.ensureTags(row.tags, tagCache));
+      keys.insertTradeKey(accountId, item.key, tradeId, batchId);
+      days.push(record.closeDay);
+      accepted += 1;
+      outcome.tradesCreated += 1;
+    }
+
+    for (const { instrument, rows: group } of fills.values()) {
+      // Execution order; the sort is stable, so equal times keep the file's order.
+      group.sort((a, b) => a.row.executedAt - b.row.executedAt);
+      const fresh: FillPortion[] = group.map(({ row, key }) => ({
+        key,
+        side: row.side,
+        qty: row.qty,
+        price: row.price,
+        executedAt: row.executedAt,
+        feesCents: row.feesCents,
+      }));
+      accepted += group.length;
+      // Fills that continue a position an earlier import left open extend that trade.
+      const open = openImportedTrade.get(accountId, instrument.id) as { id: number } | undefined;
+      const seed = open ? keys.portionsOf(open.id) : [];
+      const continues = open !== undefined && seed.length > 0 && seed[seed.length - 1]!.executedAt <= fresh[0]!.executedAt;
+      const trips = groupRoundTrips(continues ? [...seed, ...fresh] : fresh);
+      trips.forEach((trip, i) => {
+        const facts = portionsToTrip(trip, accountId, instrument.id);
+        const gross = trip.closedAt === null ? null : amountToCents(trip.grossPoints * instrument.multiplier);
+        const newPortions = continues && i === 0 ? trip.portions.slice(seed.length) : trip.portions;
+        if (continues && i === 0) {
+          const before = store.get(open!.id)!;
+          const record = deriveTrade(
+            { ...facts, stopPrice: before.stopPrice, targetPrice: before.targetPrice, setup: before.setup, notes: before.notes },
+            instrument.multiplier,
+            calendar,
+            { brokerGrossCents: gross, externalId: before.externalId, importBatchId: before.importBatchId },
+          );
+          store.update(open!.id, record, now);
+          keys.insertFillPortions(accountId, open!.id, batchId, newPortions);
+          days.push(before.closeDay, record.closeDay);
+          outcome.tradesUpdated += 1;
+          return;
+        }
+        const record = deriveTrade(facts, instrument.multiplier, calendar, {
+          brokerGrossCents: gross,
+          externalId: trip.portions[0]!.key,
+          importBatchId: batchId,
+        });
+        const tradeId = store.insert(record, now);
+        keys.insertFillPortions(accountId, tradeId, batchId, newPortions);
+        days.push(record.closeDay);
+        outcome.tradesCreated += 1;
+      });
+    }
+
+    outcome.acceptedRows += accepted;
+    outcome.duplicateRows += duplicates;
+    if (accepted === 0) {
+      removeBatch.run(batchId);
+      continue;
+    }
+    finishBatch.run(items.length, accepted, duplicates, batchId);
+    refreshAccountEquityForDays(sqlite, accountId, days);
+    outcome.batchIds.push(batchId);
+  }
+  return outcome;
+}

@@ -1,0 +1,253 @@
+import type { Direction } from '../../../../shared/domain/enums';
+import type { ImportPresetDefinition, MappableField } from '../../../../shared/domain/import-preset';
+import type { ImportRowError } from '../../../../shared/domain/import-result';
+import type { ZoneCalendar } from '../../../../shared/domain/zone-calendar';
+import type { Layout } from './layout';
+import { parseDateTime } from './parse-datetime';
+import { canonicalToCents, isFailure, parseDecimalString, type DecimalMark } from './parse-number';
+
+/** Fields every imported row carries, whatever its kind. */
+interface RowBase {
+  line: number;
+  /** The file's account cell, when mapped. */
+  account: string | null;
+  symbol: string;
+  assetClassHint: string | undefined;
+  multiplierHint: number | undefined;
+  feesCents: number;
+}
+
+export interface TradeRowData extends RowBase {
+  kind: 'trade';
+  tradeId: string | null;
+  direction: Direction;
+  openedAt: number;
+  closedAt: number | null;
+  qty: number;
+  entryPrice: number;
+  exitPrice: number | null;
+  stopPrice: number | null;
+  targetPrice: number | null;
+  grossPnlCents: number | null;
+  netPnlCents: number | null;
+  rMultiple: number | null;
+  setup: string | null;
+  tags: string[];
+  notes: string;
+}
+
+export interface FillRowData extends RowBase {
+  kind: 'fill';
+  execId: string | null;
+  orderId: string | null;
+  /** +1 buy, -1 sell. */
+  side: 1 | -1;
+  qty: number;
+  price: number;
+  executedAt: number;
+}
+
+export type RowData = TradeRowData | FillRowData;
+
+export type ReadOutcome = { row: RowData; errors?: undefined; filtered?: undefined } | { errors: ImportRowError[]; row?: undefined; filtered?: undefined } | { filtered: true; row?: undefined; errors?: undefined };
+
+export interface ReadContext {
+  preset: ImportPresetDefinition;
+  layout: Layout;
+  decimal: DecimalMark;
+  calendar: ZoneCalendar;
+  /** Strip the export's formula-injection apostrophe (CSV written by Spark Journal). */
+  unguard: boolean;
+}
+
+const BUY_WORDS = new Set(['buy', 'b', 'bot', 'bought', 'long', 'buytocover', 'cover', 'buytoclose', 'buytoopen', 'bc', 'bto', 'btc']);
+const SELL_WORDS = new Set(['sell', 's', 'sld', 'sold', 'short', 'sellshort', 'ss', 'selltoopen', 'selltoclose', 'sto', 'stc']);
+const MAX_NOTES = 20_000;
+// The exports' guard: an apostrophe before a character a spreadsheet would run as a formula.
+const GUARDED = /^'[=+\-@\t\r]/;
+const MAX_TEXT = 200;
+
+export function parseSide(raw: string): 1 | -1 | null {
+  const word = raw.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  if (BUY_WORDS.has(word)) return 1;
+  if (SELL_WORDS.has(word)) return -1;
+  return null;
+}
+
+/** Builds the reader for one file: column positions are resolved once, not per row. */
+export function createRowReader(ctx: ReadContext): (cells: string[], line: number) => ReadOutcome {
+  const { preset, layout, decimal, calendar, unguard } = ctx;
+  const { headers, index } = layout;
+  const filterValues = preset.rowFilter ? new Set(preset.rowFilter.values.map((v) => v.toUpperCase())) : null;
+
+  return (cells, line) => {
+    if (layout.filterIndex >= 0 && filterValues && !filterValues.has((cells[layout.filterIndex] ?? '').trim().toUpperCase())) {
+      return { filtered: true };
+    }
+    const errors: ImportRowError[] = [];
+    const fail = (field: MappableField | number, value: string, reason: string) => {
+      const at = typeof field === 'number' ? field : index[field];
+      errors.push({ row: line, column: at === undefined ? null : headers[at] ?? null, value, reason });
+    };
+    const text = (field: MappableField): string => {
+      const at = index[field];
+      if (at === undefined) return '';
+      const value = (cells[at] ?? '').trim();
+      return unguard && GUARDED.test(value) ? value.slice(1) : value;
+    };
+    const optionalText = (field: MappableField, max = MAX_TEXT): string | null => {
+      const value = text(field);
+      if (value === '') return null;
+      if (value.length > max) {
+        fail(field, `${value.slice(0, 40)}…`, `is longer than ${max} characters`);
+        return null;
+      }
+      return value;
+    };
+    const decimalOf = (field: MappableField, required: boolean): string | null => {
+      const raw = text(field);
+      if (raw === '') {
+        if (required) fail(field, raw, index[field] === undefined ? `is missing: map a column to "${field}"` : 'is empty');
+        return null;
+      }
+      const parsed = parseDecimalString(raw, decimal);
+      if (isFailure(parsed)) {
+        fail(field, raw, parsed.reason);
+        return null;
+      }
+      return parsed;
+    };
+    const numberOf = (field: MappableField, required: boolean): number | null => {
+      const parsed = decimalOf(field, required);
+      return parsed === null ? null : Number(parsed);
+    };
+    const centsOf = (field: MappableField): number | null => {
+      const parsed = decimalOf(field, false);
+      return parsed === null ? null : canonicalToCents(parsed);
+    };
+    const timeOf = (field: MappableField, required: boolean): number | null => {
+      const raw = text(field);
+      if (raw === '') {
+        if (required) fail(field, raw, 'is empty');
+        return null;
+      }
+      const parsed = parseDateTime(raw, preset.dateOrder, calendar);
+      if (isFailure(parsed)) {
+        fail(field, raw, parsed.reason);
+        return null;
+      }
+      return parsed;
+    };
+
+    let feesCents = 0;
+    for (const at of layout.feeIndexes) {
+      const raw = (cells[at] ?? '').trim();
+      if (raw === '') continue;
+      const parsed = parseDecimalString(raw, decimal);
+      if (isFailure(parsed)) fail(at, raw, parsed.reason);
+      else feesCents += canonicalToCents(parsed);
+    }
+    if (preset.feeSign === 'negative') feesCents = -feesCents;
+
+    const symbol = text('symbol');
+    if (symbol === '') fail('symbol', '', 'is empty');
+    const multiplierHint = numberOf('multiplier', false);
+    if (multiplierHint !== null && multiplierHint <= 0) fail('multiplier', text('multiplier'), 'must be greater than zero');
+    const base: RowBase = {
+      line,
+      account: optionalText('account'),
+      symbol,
+      assetClassHint: text('assetClass') || undefined,
+      multiplierHint: multiplierHint ?? undefined,
+      feesCents,
+    };
+
+    if (preset.kind === 'fills') {
+      const signedQty = numberOf('qty', true);
+      const price = numberOf('price', true);
+      const executedAt = timeOf('executedAt', true);
+      let side: 1 | -1 | null = null;
+      const sideText = text('side');
+      if (sideText !== '') {
+        side = parseSide(sideText);
+        if (side === null) fail('side', sideText, 'is not a side this importer knows (use Buy or Sell)');
+      } else if (signedQty !== null && signedQty !== 0 && index.side === undefined) {
+        side = signedQty > 0 ? 1 : -1;
+      } else if (signedQty !== null) {
+        fail(index.side === undefined ? 'qty' : 'side', sideText, 'does not say buy or sell: map a side column or use signed quantities');
+      }
+      if (signedQty === 0) fail('qty', text('qty'), 'must not be zero');
+      if (errors.length > 0) return { errors };
+      return {
+        row: {
+          ...base,
+          kind: 'fill',
+          execId: optionalText('execId'),
+          orderId: optionalText('orderId'),
+          side: side!,
+          qty: Math.abs(signedQty!),
+          price: price!,
+          executedAt: executedAt!,
+        },
+      };
+    }
+
+    const directionText = text('direction');
+    let direction: Direction | null = null;
+    if (directionText === '') fail('direction', '', 'is empty');
+    else {
+      const side = parseSide(directionText);
+      if (side === null) fail('direction', directionText, 'is not a direction this importer knows (use long or short)');
+      else direction = side === 1 ? 'long' : 'short';
+    }
+    const openedAt = timeOf('openedAt', true);
+    const closedAt = timeOf('closedAt', false);
+    const qty = numberOf('qty', true);
+    if (qty === 0) fail('qty', text('qty'), 'must not be zero');
+    const entryPrice = numberOf('entryPrice', true);
+    const exitPrice = numberOf('exitPrice', false);
+    if (closedAt !== null && exitPrice === null && text('exitPrice') === '') {
+      fail('exitPrice', '', 'is empty but the trade has a close time');
+    }
+    if (exitPrice !== null && closedAt === null && text('closedAt') === '') {
+      fail('closedAt', '', 'is empty but the trade has an exit price');
+    }
+    if (openedAt !== null && closedAt !== null && closedAt < openedAt) {
+      fail('closedAt', text('closedAt'), `is before the open time (${text('openedAt')})`);
+    }
+    const rMultiple = numberOf('rMultiple', false);
+    const notes = text('notes');
+    if (notes.length > MAX_NOTES) fail('notes', `${notes.slice(0, 40)}…`, `is longer than ${MAX_NOTES} characters`);
+    const tags = [
+      ...new Set(
+        text('tags')
+          .split(preset.tagSeparator)
+          .map((tag) => tag.trim())
+          .filter((tag) => tag !== ''),
+      ),
+    ];
+    for (const tag of tags) if (tag.length > 50) fail('tags', tag, 'is a tag longer than 50 characters');
+    const row: TradeRowData = {
+      ...base,
+      kind: 'trade',
+      tradeId: optionalText('tradeId'),
+      direction: direction!,
+      openedAt: openedAt!,
+      closedAt,
+      qty: Math.abs(qty ?? 0),
+      entryPrice: entryPrice!,
+      exitPrice,
+      // Platforms write 0 for "no stop" (MetaTrader S / L); no real stop sits at price 0.
+      stopPrice: numberOf('stopPrice', false) || null,
+      targetPrice: numberOf('targetPrice', false) || null,
+      grossPnlCents: centsOf('grossPnl'),
+      netPnlCents: centsOf('netPnl'),
+      rMultiple,
+      setup: optionalText('setup'),
+      tags,
+      notes,
+    };
+    if (errors.length > 0) return { errors };
+    return { row };
+  };
+}

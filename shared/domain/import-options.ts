@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { ASSET_CLASSES } from './enums';
+import { ImportPresetDefinitionSchema } from './import-preset';
+import { CurrencySchema, TimeZoneSchema } from './trade-input-refs';
+
+const Id = z.number().int().positive();
+
+/** A per-import correction of what the importer detected for one symbol of the file. */
+export const InstrumentOverrideSchema = z
+  .object({
+    /** Store the trades under this symbol instead (e.g. map "MNQ 12-25" to "MNQZ5"). */
+    symbol: z.string().trim().min(1).max(40).optional(),
+    assetClass: z.enum(ASSET_CLASSES).optional(),
+    multiplier: z.number().positive().max(1e8).optional(),
+  })
+  .strict();
+export type InstrumentOverride = z.infer<typeof InstrumentOverrideSchema>;
+
+/** What to read and how: the same fields drive the preview and the import itself. */
+export const ImportSourceSchema = z
+  .object({
+    path: z.string().min(1).max(4096),
+    /** A built-in or saved preset... */
+    presetId: z.string().min(1).max(100).optional(),
+    /** ...or a mapping edited in the dialog (wins over presetId). */
+    preset: ImportPresetDefinitionSchema.optional(),
+    /** Import every row into this account. Without it, rows go to the accounts named in the file's account column. */
+    accountId: Id.optional(),
+    /** Zone of times written without one; default: the account's zone. */
+    timeZone: TimeZoneSchema.optional(),
+  })
+  .strict();
+
+export const ImportRunSchema = ImportSourceSchema.extend({
+  /** Rows with errors: skip them and import the rest, or import nothing. */
+  onError: z.enum(['skip', 'abort']).default('abort'),
+  /** Keyed by the symbol as written in the file. */
+  instruments: z.record(z.string().min(1).max(100), InstrumentOverrideSchema).default({}),
+  /** Accounts the file names that do not exist yet are created with these settings. */
+  newAccounts: z
+    .object({ currency: CurrencySchema.default('USD'), timezone: TimeZoneSchema.default('UTC') })
+    .strict()
+    .default({ currency: 'USD', timezone: 'UTC' }),
+  /** Run everything, report the counts, write nothing. */
+  dryRun: z.boolean().default(false),
+}).strict();
+export type ImportRunRequest = z.output<typeof ImportRunSchema>;
+
+export const ImportPreviewSchema = ImportSourceSchema.extend({
+  sampleSize: z.number().int().min(1).max(200).default(20),
+}).strict();
+export type ImportPreviewRequest = z.output<typeof ImportPreviewSchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { channel } from '../define';
+
+export interface BackupResultDto {
+  path: string;
+  bytes: number;
+  durationMs: number;
+}
+
+export interface BackupFileDto {
+  path: string;
+  fileName: string;
+  kind: 'pre-migration' | 'pre-restore' | 'daily';
+  createdAt: number;
+  bytes: number;
+}
+
+export interface RestoreResultDto {
+  restoredFrom: string;
+  preRestoreBackup: string;
+  tables: Record<string, number>;
+  durationMs: number;
+}
+
+export const backupChannels = {
+  /** Asks where to save, then writes an online backup there; null when the dialog was cancelled. */
+  'backup:create': channel<BackupResultDto | null>()(z.object({}).strict()),
+  /** The automatic backups (daily, pre-restore, pre-migration), newest first, and their folder. */
+  'backup:list': channel<{ folder: string; files: BackupFileDto[] }>()(z.object({}).strict()),
+  /**
+   * Restores a backup after checking it (integrity, schema). Without `path` the user picks the
+   * file; null when the dialog was cancelled. The journal as it was is backed up first.
+   */
+  'backup:restore': channel<RestoreResultDto | null>()(z.object({ path: z.string().min(1).max(4096).optional() }).strict()),
+};
