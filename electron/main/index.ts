@@ -5,6 +5,7 @@ import { app, dialog, ipcMain, Menu, session, shell, type BrowserWindow } from '
 import { isAppUrl } from './app-origin';
 import { buildAppMenu } from './app-menu';
 import { createElectronDesktop } from './desktop';
+import { activeExports, followExportsInTray, waitUntilNoExports } from './exports-bridge';
 import { openFileLog } from './file-log';
 import { forwardEvents, registerIpc } from './ipc';
 import { createQuitGuard, type QuitChoice } from './quit-guard';
@@ -13,6 +14,7 @@ import { systemClock } from './services/clock';
 import { createHandlers } from './services/handlers';
 import { createLogger, type Logger } from './services/logging';
 import { createAppTray, type AppTray } from './tray';
+import { createTrayQueue } from './tray-queue';
 import { applySessionPolicy, createMainWindow } from './window';
 
 // This file is the bundle entry (out/main/index.js): the preload, the renderer and the
@@ -111,11 +113,14 @@ function main(): void {
   });
 
   const quitGuard = createQuitGuard({
-    // The export engine reports its queue here once it exists (see report on issue 7).
-    activeExports: () => 0,
+    activeExports: () => (services ? activeExports(services.exports).length : 0),
     ask: (active) => askAboutExports(window, active),
-    waitForExports: async () => undefined,
-    stopExports: async () => undefined,
+    waitForExports: async () => {
+      if (services) await waitUntilNoExports(services.exports);
+    },
+    stopExports: async () => {
+      await services?.exports.stop();
+    },
     shutdown: async () => {
       for (const stop of stops.splice(0)) stop();
       tray?.destroy();
@@ -152,6 +157,7 @@ function main(): void {
         clock: systemClock,
         logger,
         appVersion: app.getVersion(),
+        exportWorker: { path: EXPORT_WORKER },
       });
     } catch (error) {
       logger.error('app.services.failed', { error });
@@ -186,7 +192,7 @@ function main(): void {
     );
 
     try {
-      tray = createAppTray({
+      const appTray = createAppTray({
         icons: {
           template: resource('tray', 'trayTemplate.png'),
           light: resource('tray', 'tray-light.png'),
@@ -196,6 +202,9 @@ function main(): void {
         platform: process.platform,
         logger,
       });
+      tray = appTray;
+      const queue = createTrayQueue((jobs) => appTray.update(jobs), { now: () => systemClock.now() });
+      stops.push(followExportsInTray(ready.events, ready.exports, queue));
     } catch (error) {
       // Some Linux desktops have no status area; the app works without a tray.
       logger.warn('tray.unavailable', { error });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +17,20 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const out = (...parts: string[]) => join(root, 'out', ...parts);
 const BUNDLE = out('main', 'index.js');
 
+/** The newest source file the main bundle is built from (electron/ and shared/). */
+function newestSource(): { path: string; mtimeMs: number } {
+  let newest = { path: '', mtimeMs: 0 };
+  for (const folder of ['electron', 'shared']) {
+    for (const entry of readdirSync(join(root, folder), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.(ts|sql|json)$/.test(entry.name)) continue;
+      const path = join(entry.parentPath, entry.name);
+      const { mtimeMs } = statSync(path);
+      if (mtimeMs > newest.mtimeMs) newest = { path, mtimeMs };
+    }
+  }
+  return newest;
+}
+
 let userData: string;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
 const logLines = () =>
@@ -27,6 +41,10 @@ const logLines = () =>
 
 beforeAll(async () => {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first (npm test does).`);
+  const source = newestSource();
+  if (source.mtimeMs > statSync(BUNDLE).mtimeMs) {
+    throw new Error(`${BUNDLE} is older than ${source.path}: run \`npm run build\` first (npm test does).`);
+  }
   fake.resetFakes();
   userData = mkdtempSync(join(tmpdir(), 'spark-main-'));
   fake.appPaths['userData'] = userData;
@@ -88,6 +106,26 @@ describe('out/main/index.js', () => {
     const tray = fake.Tray.instances[0] as fake.Tray;
     expect(existsSync(tray.image.path)).toBe(true);
     expect(tray.tooltip).toBe('Spark Journal');
+  });
+
+  it('runs an export in the bundled worker (out/main/export-worker.js) and notifies once when it is written', async () => {
+    const rendererUrl = pathToFileURL(out('renderer', 'index.html')).href;
+    const demo = (await fake.ipcMain.invokeFrom(rendererUrl, 'app:loadDemo', { trades: 200, seed: 3 })) as { ok: boolean };
+    expect(demo.ok).toBe(true);
+    const target = join(userData, 'bundle-trades.csv');
+    fake.dialogAnswers.save = { canceled: false, filePath: target };
+    const created = (await fake.ipcMain.invokeFrom(rendererUrl, 'exports:create', { type: 'trades', format: 'csv', params: {} })) as { ok: boolean; data: { id: number } | null };
+    expect(created.ok).toBe(true);
+    const deadline = Date.now() + 20_000;
+    while (fake.Notification.instances.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.Notification.instances).toHaveLength(1);
+    expect(existsSync(target)).toBe(true);
+    expect(logLines().some((line) => line.event === 'export.job.completed')).toBe(true);
+    (fake.Notification.instances[0] as fake.Notification).emit('click', {});
+    expect(fake.callsTo('shell.showItemInFolder')).toEqual([[target]]);
+    // The window heard about it too, through the forwarded events.
+    const window = fake.BrowserWindow.instances[0] as fake.BrowserWindow;
+    expect(window.webContents.sent.some(([channel]) => channel === 'event:exports:finished')).toBe(true);
   });
 
   it('a second launch focuses the existing window instead of opening another', () => {
