@@ -10,6 +10,7 @@ import { useAppStore } from './store/app-store';
 import { useLookupsStore } from './store/lookups-store';
 import { useTradesStore } from './store/trades-store';
 import { useSettingsStore } from './store/settings-store';
+import { useExportsStore } from './store/exports-store';
 import { subscribe } from './api';
 import { PAGES, pageForScreen, type Page } from './navigation';
 import { useApplyTheme } from './hooks/use-apply-theme';
@@ -43,6 +44,7 @@ export function App() {
   const loadLookups = useLookupsStore((s) => s.load);
   const reloadTrades = useTradesStore((s) => s.reload);
   const loadSettings = useSettingsStore((s) => s.load);
+  const listenExports = useExportsStore((s) => s.listen);
   useApplyTheme();
 
   useEffect(() => {
@@ -58,11 +60,13 @@ export function App() {
       const target = pageForScreen(screen);
       if (target) navigate(target);
     });
+    const offExports = listenExports();
     return () => {
       offChanged();
       offNavigate();
+      offExports();
     };
-  }, [loadInfo, loadLookups, loadSettings, reloadTrades, navigate]);
+  }, [loadInfo, loadLookups, loadSettings, reloadTrades, navigate, listenExports]);
 
   return (
     <div className="app">

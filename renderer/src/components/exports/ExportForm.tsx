@@ -1,0 +1,314 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { EXPORT_FORMATS, EXPORT_TYPES, PROP_PHASES, PROP_STATUSES, type ExportFormat, type ExportType } from '../../../../shared/domain/enums';
+import { EXPORT_TYPE_LABELS } from '../../../../shared/domain/export-columns';
+import { GOAL_STATUSES } from '../../../../shared/domain/goals';
+import { useLookupsStore } from '../../store/lookups-store';
+import { useExportsStore } from '../../store/exports-store';
+import { useExportPresetsStore } from '../../store/export-presets-store';
+import { useSettingsStore } from '../../store/settings-store';
+import { ColumnEditor } from './ColumnEditor';
+import { FILTERS_BY_TYPE, defaultColumns, initialForm, toSpec, type ExportFormState } from './export-form-state';
+
+export const FORMAT_LABELS: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON', xlsx: 'Excel (XLSX)', pdf: 'PDF report' };
+const words = (s: string) => s.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}
+
+function CheckGroup({ legend, options, value, onChange }: { legend: string; options: readonly string[]; value: string[]; onChange: (v: string[]) => void }) {
+  return (
+    <fieldset className="check-group">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o} className="check">
+          <input type="checkbox" checked={value.includes(o)} onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v !== o))} />
+          {words(o)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function ExportForm() {
+  const id = useId();
+  const csvBomSetting = useSettingsStore((s) => s.settings.csvBom);
+  const [form, setForm] = useState<ExportFormState>(() => initialForm('trades', csvBomSetting));
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ kind: 'ok' | 'error' | 'info'; text: string; details?: string[] } | null>(null);
+  const [presetName, setPresetName] = useState('');
+  const { accounts, instruments, tags } = useLookupsStore();
+  const create = useExportsStore((s) => s.create);
+  const presets = useExportPresetsStore((s) => s.presets);
+  const savePreset = useExportPresetsStore((s) => s.save);
+  const removePreset = useExportPresetsStore((s) => s.remove);
+  const shows = FILTERS_BY_TYPE[form.type];
+  const set = (patch: Partial<ExportFormState>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setResult(null);
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const outcome = await create(toSpec(form));
+    setBusy(false);
+    if (outcome.ok) {
+      setResult({ kind: 'ok', text: `Export #${outcome.job.id} started. Its progress shows under Recent exports.` });
+    } else if (outcome.cancelled) {
+      setResult({ kind: 'info', text: 'No file was chosen, so nothing was exported.' });
+    } else {
+      const details = Object.entries(outcome.fields).map(([path, message]) => `${path || 'Request'}: ${message}`);
+      setResult({ kind: 'error', text: outcome.message, details });
+    }
+  };
+
+  return (
+    <form className="card export-form" aria-labelledby={`${id}-title`} onSubmit={(e) => void onSubmit(e)} noValidate>
+      <div className="page-header">
+        <h2 id={`${id}-title`}>New export</h2>
+        <div className="button-row">
+          <label htmlFor={`${id}-preset`} className="sr-only">
+            Load a preset
+          </label>
+          <select
+            id={`${id}-preset`}
+            value=""
+            onChange={(e) => {
+              const preset = presets.find((p) => p.name === e.target.value);
+              if (preset) {
+                setForm({ ...initialForm(preset.form.type, csvBomSetting), ...preset.form });
+                setPresetName(preset.name);
+                setResult({ kind: 'info', text: `Loaded preset “${preset.name}”.` });
+              }
+            }}
+          >
+            <option value="">{presets.length ? 'Load a preset…' : 'No saved presets'}</option>
+            {presets.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <div className="export-grid">
+        <Field id={`${id}-type`} label="What to export">
+          <select
+            id={`${id}-type`}
+            value={form.type}
+            onChange={(e) => {
+              const type = e.target.value as ExportType;
+              set({ type, columns: defaultColumns(type) });
+            }}
+          >
+            {EXPORT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {EXPORT_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <fieldset className="format-choice">
+          <legend>Format</legend>
+          {EXPORT_FORMATS.map((f) => (
+            <label key={f} className="check">
+              <input type="radio" name={`${id}-format`} value={f} checked={form.format === f} onChange={() => set({ format: f })} />
+              {FORMAT_LABELS[f]}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+
+      <fieldset className="filters-fieldset">
+        <legend>Filters</legend>
+        <div className="filters plain">
+          {shows.has('dates') && (
+            <>
+              <Field id={`${id}-from`} label="From">
+                <input id={`${id}-from`} type="date" value={form.dateFrom} onChange={(e) => set({ dateFrom: e.target.value })} />
+              </Field>
+              <Field id={`${id}-to`} label="To">
+                <input id={`${id}-to`} type="date" value={form.dateTo} onChange={(e) => set({ dateTo: e.target.value })} />
+              </Field>
+            </>
+          )}
+          {shows.has('account') && (
+            <Field id={`${id}-account`} label="Account">
+              <select id={`${id}-account`} value={form.accountId} onChange={(e) => set({ accountId: e.target.value })}>
+                <option value="">All accounts</option>
+                {accounts.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          {shows.has('instrument') && (
+            <Field id={`${id}-instrument`} label="Instrument">
+              <select id={`${id}-instrument`} value={form.instrumentId} onChange={(e) => set({ instrumentId: e.target.value })}>
+                <option value="">All instruments</option>
+                {instruments.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.symbol}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          {shows.has('tag') && (
+            <Field id={`${id}-tag`} label="Tag">
+              <select id={`${id}-tag`} value={form.tagId} onChange={(e) => set({ tagId: e.target.value })}>
+                <option value="">Any tag</option>
+                {tags.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          )}
+          {shows.has('direction') && (
+            <Field id={`${id}-direction`} label="Direction">
+              <select id={`${id}-direction`} value={form.direction} onChange={(e) => set({ direction: e.target.value as ExportFormState['direction'] })}>
+                <option value="">Long and short</option>
+                <option value="long">Long</option>
+                <option value="short">Short</option>
+              </select>
+            </Field>
+          )}
+          {shows.has('status') && (
+            <Field id={`${id}-status`} label="Status">
+              <select id={`${id}-status`} value={form.status} onChange={(e) => set({ status: e.target.value as ExportFormState['status'] })}>
+                <option value="">Open and closed</option>
+                <option value="closed">Closed</option>
+                <option value="open">Open</option>
+              </select>
+            </Field>
+          )}
+          {shows.has('sort') && (
+            <Field id={`${id}-sort`} label="Order">
+              <select
+                id={`${id}-sort`}
+                value={`${form.sortKey}:${form.sortDir}`}
+                onChange={(e) => {
+                  const [sortKey, sortDir] = e.target.value.split(':') as [ExportFormState['sortKey'], ExportFormState['sortDir']];
+                  set({ sortKey, sortDir });
+                }}
+              >
+                <option value="closedAt:asc">Oldest first</option>
+                <option value="closedAt:desc">Newest first</option>
+                <option value="netPnl:desc">Biggest win first</option>
+                <option value="netPnl:asc">Biggest loss first</option>
+                <option value="symbol:asc">Symbol A–Z</option>
+                <option value="id:asc">Trade ID</option>
+              </select>
+            </Field>
+          )}
+          {shows.has('limit') && (
+            <Field id={`${id}-limit`} label="At most (rows)">
+              <input id={`${id}-limit`} type="text" inputMode="numeric" placeholder="All" value={form.limit} onChange={(e) => set({ limit: e.target.value })} />
+            </Field>
+          )}
+          {shows.has('activeOnly') && (
+            <label className="check">
+              <input type="checkbox" checked={form.activeOnly} onChange={(e) => set({ activeOnly: e.target.checked })} />
+              Active goals only
+            </label>
+          )}
+        </div>
+        {shows.has('goalStatuses') && <CheckGroup legend="Goal status" options={GOAL_STATUSES} value={form.goalStatuses} onChange={(goalStatuses) => set({ goalStatuses })} />}
+        {shows.has('propPhases') && <CheckGroup legend="Phase" options={PROP_PHASES} value={form.propPhases} onChange={(propPhases) => set({ propPhases })} />}
+        {shows.has('propStatuses') && <CheckGroup legend="Status" options={PROP_STATUSES} value={form.propStatuses} onChange={(propStatuses) => set({ propStatuses })} />}
+      </fieldset>
+
+      <details className="columns-details">
+        <summary>
+          Columns: {form.columns.filter((c) => c.included).length} chosen (choose, reorder, rename)
+        </summary>
+        <ColumnEditor type={form.type} columns={form.columns} onChange={(columns) => set({ columns })} />
+      </details>
+
+      <fieldset className="options-fieldset">
+        <legend>Options</legend>
+        <div className="filters plain">
+          {form.format === 'csv' && (
+            <>
+              <label className="check">
+                <input type="checkbox" checked={form.csvBom} onChange={(e) => set({ csvBom: e.target.checked })} />
+                Byte-order mark for Excel
+              </label>
+              <label className="check">
+                <input type="checkbox" checked={form.csvFooter} onChange={(e) => set({ csvFooter: e.target.checked })} />
+                Row-count footer line
+              </label>
+            </>
+          )}
+          {form.format === 'json' && (
+            <Field id={`${id}-json`} label="JSON layout">
+              <select id={`${id}-json`} value={form.jsonStyle} onChange={(e) => set({ jsonStyle: e.target.value as 'array' | 'ndjson' })}>
+                <option value="array">One array</option>
+                <option value="ndjson">One object per line (NDJSON)</option>
+              </select>
+            </Field>
+          )}
+          {form.format === 'pdf' && (
+            <Field id={`${id}-title-input`} label="Report title">
+              <input id={`${id}-title-input`} type="text" placeholder={EXPORT_TYPE_LABELS[form.type]} value={form.title} onChange={(e) => set({ title: e.target.value })} />
+            </Field>
+          )}
+          {form.format === 'xlsx' && <p className="muted">Excel files hold up to 1,048,575 rows; dates and money are typed cells.</p>}
+        </div>
+      </fieldset>
+
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Starting…' : `Export ${EXPORT_TYPE_LABELS[form.type].toLowerCase()} as ${FORMAT_LABELS[form.format]}`}
+        </button>
+        <span className="preset-save">
+          <label htmlFor={`${id}-preset-name`}>Preset name</label>
+          <input id={`${id}-preset-name`} type="text" value={presetName} onChange={(e) => setPresetName(e.target.value)} maxLength={60} />
+          <button
+            type="button"
+            disabled={presetName.trim() === ''}
+            onClick={() => {
+              savePreset(presetName.trim(), form);
+              setResult({ kind: 'info', text: `Saved preset “${presetName.trim()}” on this computer.` });
+            }}
+          >
+            Save as preset
+          </button>
+          {presets.some((p) => p.name === presetName.trim()) && (
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                removePreset(presetName.trim());
+                setResult({ kind: 'info', text: `Deleted preset “${presetName.trim()}”.` });
+              }}
+            >
+              Delete preset
+            </button>
+          )}
+        </span>
+      </div>
+      <div role="status" aria-live="polite" className={result ? `notice ${result.kind === 'error' ? 'crit' : result.kind === 'ok' ? 'good' : ''}` : 'sr-only'}>
+        {result?.text}
+        {result?.details && result.details.length > 0 && (
+          <ul>
+            {result.details.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </form>
+  );
+}
