@@ -27,7 +27,11 @@ vi.mock('electron', () => import('./fake-electron'));
 const RENDERER = pathToFileURL('/opt/Spark Journal/resources/app.asar/out/renderer/index.html').href;
 
 let dir: string;
-let services: Services;
+let services: Services | null = null;
+const live = (): Services => {
+  if (!services) throw new Error('services did not start');
+  return services;
+};
 let screens: string[];
 
 beforeEach(() => {
@@ -47,7 +51,8 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  await services.close();
+  await services?.close();
+  services = null;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -63,7 +68,7 @@ describe('a finished export', () => {
   it('produces exactly one notification, and clicking it reveals the exported file', async () => {
     const target = join(dir, 'january-trades.csv');
     const job = await exportFromWindow(target);
-    const done = await services.exports.waitFor(job.id);
+    const done = await live().exports.waitFor(job.id);
 
     expect(done.status).toBe('completed');
     expect(existsSync(target)).toBe(true);
@@ -89,19 +94,19 @@ describe('a finished export', () => {
     fake.dialogAnswers.save = { canceled: true };
     const created = (await fake.ipcMain.invokeFrom(RENDERER, 'exports:create', { type: 'trades', format: 'csv', params: {} })) as { ok: boolean; data: unknown };
     expect(created).toEqual({ ok: true, data: null });
-    expect(activeExports(services.exports)).toEqual([]);
+    expect(activeExports(live().exports)).toEqual([]);
     expect(fake.Notification.instances).toHaveLength(0);
   });
 
   it('shows in the tray while it runs and leaves the tray when done; quitting can wait for it', async () => {
     const views: TrayExport[][] = [];
     const queue = createTrayQueue((jobs) => views.push(jobs), { now: () => systemClock.now(), minIntervalMs: 0 });
-    const stop = followExportsInTray(services.events, services.exports, queue);
+    const stop = followExportsInTray(live().events, live().exports, queue);
     const job = await exportFromWindow(join(dir, 'tray.csv'));
-    expect(activeExports(services.exports).map((j) => j.id)).toEqual([job.id]);
-    await waitUntilNoExports(services.exports);
+    expect(activeExports(live().exports).map((j) => j.id)).toEqual([job.id]);
+    await waitUntilNoExports(live().exports);
     stop();
-    expect(activeExports(services.exports)).toEqual([]);
+    expect(activeExports(live().exports)).toEqual([]);
     expect(views[0]).toEqual([]);
     expect(views.some((jobs) => jobs.some((j) => j.id === job.id && (j.status === 'queued' || j.status === 'running')))).toBe(true);
     expect(views.at(-1)).toEqual([]);

@@ -31,7 +31,7 @@ function newestSource(): { path: string; mtimeMs: number } {
   return newest;
 }
 
-let userData: string;
+let userData = '';
 const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
 const logLines = () =>
   readFileSync(join(userData, 'logs', 'main.log'), 'utf8')
@@ -54,6 +54,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (!userData) return;
   // Close the database if a test failed before the quit test did.
   if (fake.callsTo('app.quit.proceeded').length === 0) {
     fake.app.quit();
