@@ -106,8 +106,13 @@ function main(): void {
     getWindow: () => (window && !window.isDestroyed() ? window : null),
     configuredExportFolder: () => services?.settings.get('defaultExportFolder') ?? '',
     openScreen: (screen) => {
+      const fresh = !window || window.isDestroyed();
       showWindow();
-      services?.events.emit('app:navigate', { screen });
+      const navigate = () => services?.events.emit('app:navigate', { screen });
+      // A window opened just now (macOS keeps the app alive without one) must load its
+      // renderer before it can hear the event.
+      if (fresh && window) window.webContents.once('did-finish-load', navigate);
+      else navigate();
     },
     logger,
   });

@@ -58,7 +58,8 @@ afterAll(async () => {
   // Close the database if a test failed before the quit test did.
   if (fake.callsTo('app.quit.proceeded').length === 0) {
     fake.app.quit();
-    await flush();
+    const deadline = Date.now() + 10_000;
+    while (fake.callsTo('app.quit.proceeded').length === 0 && Date.now() < deadline) await flush();
   }
   rmSync(userData, { recursive: true, force: true });
 });
@@ -138,7 +139,8 @@ describe('out/main/index.js', () => {
   it('quits gracefully: the first quit is held until services are closed, then goes through', async () => {
     fake.app.quit();
     expect(fake.callsTo('app.quit.proceeded')).toHaveLength(0);
-    await flush();
+    const deadline = Date.now() + 10_000;
+    while (fake.callsTo('app.quit.proceeded').length === 0 && Date.now() < deadline) await flush();
     expect(fake.callsTo('app.quit.proceeded')).toHaveLength(1);
     expect(logLines().at(-1)?.event).toBe('app.quit');
   });
