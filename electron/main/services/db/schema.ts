@@ -120,7 +120,52 @@ export const trades = sqliteTable(
     index('trades_equity_cover_idx')
       .on(t.accountId, t.closeDay, t.grossPnlCents, t.feesCents, t.netPnlCents)
       .where(sql`status = 'closed'`),
+    // The Trades page's default order (close time, open trades by open time) with every
+    // filter column, so a page walks this index alone and stops after offset + limit
+    // matches. The expression must stay identical to trades-query.ts's sort key.
+    index('trades_page_sort_idx').on(
+      sql`coalesce(${t.closedAt}, ${t.openedAt})`,
+      t.id,
+      t.accountId,
+      t.instrumentId,
+      t.direction,
+      t.status,
+      t.closeDay,
+    ),
+    // The same per account, the Trades page's most common filter: no skew between
+    // accounts (a new account's trades all lie at the end) can make its walk long.
+    index('trades_account_sort_idx').on(
+      t.accountId,
+      sql`coalesce(${t.closedAt}, ${t.openedAt})`,
+      t.id,
+      t.instrumentId,
+      t.direction,
+      t.status,
+      t.closeDay,
+    ),
+    index('trades_net_pnl_idx').on(t.netPnlCents, t.id),
+    index('trades_account_net_pnl_idx').on(t.accountId, t.netPnlCents, t.id),
+    index('trades_opened_at_idx').on(t.openedAt, t.id),
   ],
+);
+
+/**
+ * How many trades share each (account, close day, instrument, direction, status):
+ * the Trades page's total for any filter without tags is a SUM over these few rows
+ * instead of a COUNT over up to millions of trades. Maintained by triggers on trades
+ * (migration 0004), so every write path keeps it exact without knowing it exists.
+ */
+export const tradeFilterCounts = sqliteTable(
+  'trade_filter_counts',
+  {
+    accountId: integer('account_id').notNull(),
+    closeDay: text('close_day'),
+    instrumentId: integer('instrument_id').notNull(),
+    direction: text('direction', { enum: DIRECTIONS }).notNull(),
+    status: text('status', { enum: TRADE_STATUSES }).notNull(),
+    trades: integer('trades').notNull(),
+  },
+  (t) => [index('trade_filter_counts_key_idx').on(t.accountId, t.closeDay, t.instrumentId, t.direction, t.status)],
 );
 
 export const tags = sqliteTable('tags', {
