@@ -11,6 +11,8 @@ import { useLookupsStore } from './store/lookups-store';
 import { useTradesStore } from './store/trades-store';
 import { useSettingsStore } from './store/settings-store';
 import { useExportsStore } from './store/exports-store';
+import { useEquityStore } from './store/equity-store';
+import { useOverviewStore } from './store/overview-store';
 import { subscribe } from './api';
 import { PAGES, pageForScreen, type Page } from './navigation';
 import { useApplyTheme } from './hooks/use-apply-theme';
@@ -45,6 +47,7 @@ export function App() {
   const reloadTrades = useTradesStore((s) => s.reload);
   const loadSettings = useSettingsStore((s) => s.load);
   const listenExports = useExportsStore((s) => s.listen);
+  const listenEquity = useEquityStore((s) => s.listen);
   useApplyTheme();
 
   useEffect(() => {
@@ -55,18 +58,22 @@ export function App() {
       void loadInfo();
       void loadLookups();
       void reloadTrades();
+      void useOverviewStore.getState().reload();
+      void useEquityStore.getState().load();
     });
     const offNavigate = subscribe('app:navigate', ({ screen }) => {
       const target = pageForScreen(screen);
       if (target) navigate(target);
     });
     const offExports = listenExports();
+    const offEquity = listenEquity();
     return () => {
+      offEquity();
       offChanged();
       offNavigate();
       offExports();
     };
-  }, [loadInfo, loadLookups, loadSettings, reloadTrades, navigate, listenExports]);
+  }, [loadInfo, loadLookups, loadSettings, reloadTrades, navigate, listenExports, listenEquity]);
 
   return (
     <div className="app">

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHarness, type Harness } from '../harness/server';
+import { artifactPath, launchChromium } from './browser';
+import { loadDemo } from './helpers';
+
+describe('Overview in Chromium through the harness', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    await loadDemo(harness);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    await page.goto(harness.url);
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  const card = () => page.getByRole('region', { name: 'Equity check' });
+  const cardStatus = () => card().getAttribute('data-status');
+
+  it('shows the headline figures the analytics service computes for the chosen account', async () => {
+    const account = harness.services.lookups.accounts()[0]!;
+    const result = await harness.handlers['analytics:summary']({ filter: { accountIds: [account.id] } });
+    if (!result.ok) throw new Error(result.error.message);
+    const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: account.currency, signDisplay: 'exceptZero' });
+    const stats = page.getByRole('definition').filter({ hasText: money.format(result.data.netPnlCents / 100) });
+    await expect.poll(() => stats.count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.equity-chart canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('table.calendar td[data-day]').count()).toBeGreaterThan(27);
+    await page.screenshot({ path: artifactPath('overview.png'), fullPage: true });
+  });
+
+  it('turns red when stored equity is broken, drills into the days, and turns green after a rebuild', async () => {
+    await card().getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(cardStatus).toBe('ok');
+    expect(await card().getByRole('status').innerText()).toContain('reconciles');
+
+    const broken = harness.services.db.sqlite
+      .prepare('SELECT account_id AS accountId, day FROM daily_equity ORDER BY day DESC LIMIT 2')
+      .all() as { accountId: number; day: string }[];
+    expect(broken).toHaveLength(2);
+    const update = harness.services.db.sqlite.prepare('UPDATE daily_equity SET net_pnl_cents = net_pnl_cents + 12345 WHERE account_id = ? AND day = ?');
+    for (const b of broken) update.run(b.accountId, b.day);
+
+    await card().getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(cardStatus).toBe('discrepancies');
+    expect(await card().getByRole('status').innerText()).toMatch(/^2 days do not match your trades/);
+    await card().getByRole('button', { name: 'Show mismatched days' }).click();
+    const drill = page.getByRole('region', { name: 'Mismatched days' });
+    const rows = drill.locator('table tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const days = new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-day'))));
+    expect(days).toEqual(new Set(broken.map((b) => b.day)));
+    expect(await rows.filter({ hasText: 'Net P&L' }).count()).toBe(2);
+    await page.screenshot({ path: artifactPath('overview-equity-broken.png'), fullPage: true });
+
+    await card().getByRole('button', { name: 'Rebuild from trades' }).click();
+    await expect.poll(cardStatus).toBe('ok');
+    await expect.poll(() => card().innerText()).toContain('the check afterwards found no differences');
+    const stored = harness.services.db.sqlite.prepare('SELECT COUNT(*) AS n FROM daily_equity').get() as { n: number };
+    expect(stored.n).toBeGreaterThan(0);
+    await page.screenshot({ path: artifactPath('overview-equity-rebuilt.png'), fullPage: true });
+  });
+
+  it('moves the P&L calendar between months', async () => {
+    const month = page.locator('.month-name');
+    const before = await month.innerText();
+    await page.getByRole('button', { name: 'Previous month' }).click();
+    await expect.poll(() => month.innerText()).not.toBe(before);
+    await page.getByRole('button', { name: 'Next month' }).click();
+    await expect.poll(() => month.innerText()).toBe(before);
+  });
+});
