@@ -54,7 +54,7 @@ export function guardNavigation(
 
 /**
  * Session-wide policy: the CSP also travels as a response header, and the renderer gets
- * no browser permissions (camera, geolocation, notifications, ...): it needs none.
+ * no browser permissions (camera, geolocation, notifications, clipboard reads, ...).
  */
 export function applySessionPolicy(
   session: Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
@@ -67,8 +67,10 @@ export function applySessionPolicy(
       callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
     });
   }
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // Writing plain text to the clipboard (a "copy" button) is the one harmless exception.
+  const allowed = (permission: string) => permission === 'clipboard-sanitized-write';
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(allowed(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => allowed(permission));
 }
 
 /** Creates the main window, restoring its last size and position. */

@@ -116,7 +116,7 @@ describe('applySessionPolicy', () => {
     const recorded: {
       onHeaders?: (details: { resourceType: string; responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void;
       onPermission?: (contents: unknown, permission: string, cb: (granted: boolean) => void) => void;
-      onCheck?: () => boolean;
+      onCheck?: (contents: unknown, permission: string) => boolean;
     } = {};
     const session = {
       webRequest: { onHeadersReceived: (listener: never) => (recorded.onHeaders = listener) },
@@ -136,14 +136,15 @@ describe('applySessionPolicy', () => {
     expect(answer).toEqual({});
   });
 
-  it('denies every browser permission request and check', () => {
+  it('denies every browser permission but writing text to the clipboard', () => {
     const { session, recorded } = fakeSession();
     applySessionPolicy(session as never, { cspHeader: false });
     expect(recorded.onHeaders).toBeUndefined();
+    const permissions = ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem', 'clipboard-sanitized-write'];
     const granted: boolean[] = [];
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) recorded.onPermission?.({}, permission, (g) => granted.push(g));
-    expect(granted).toEqual([false, false, false, false]);
-    expect(recorded.onCheck?.()).toBe(false);
+    for (const permission of permissions) recorded.onPermission?.({}, permission, (g) => granted.push(g));
+    expect(granted).toEqual([false, false, false, false, false, false, true]);
+    expect(permissions.map((permission) => recorded.onCheck?.({}, permission))).toEqual(granted);
   });
 });
 
