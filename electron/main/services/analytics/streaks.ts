@@ -3,21 +3,24 @@ import type { TradeFilter } from '../../../../shared/domain/trade';
 import { closedTradesSql } from './closed-trades-sql';
 
 /**
- * Longest runs of consecutive wins and losses in close-time order, as gaps-and-islands in
- * SQL: within a run, the overall row number minus the row number among same-sign trades is
- * constant. Breakeven trades (sign 0) form their own runs and so end both kinds.
+ * Longest runs of consecutive wins and losses in close-time order, in SQL with one window
+ * pass: with rn = position, cw = wins so far, rn - cw counts the non-wins so far, which is
+ * constant exactly within a run of wins (likewise rn - cl for losses). Counting wins per
+ * (rn - cw) gives every win run's length. A breakeven trade is neither, so it ends both.
  */
 export function longestStreaks(sqlite: Sqlite, filter: TradeFilter): { win: number; loss: number } {
   const { where, params } = closedTradesSql(filter);
   const rows = sqlite
     .prepare(
-      `WITH s AS (
-         SELECT sign(t.net_pnl_cents) AS sign, ROW_NUMBER() OVER (ORDER BY t.closed_at, t.id) AS rn
+      `WITH x AS (
+         SELECT sign(t.net_pnl_cents) AS s, ROW_NUMBER() OVER w AS rn,
+                SUM(t.net_pnl_cents > 0) OVER w AS cw, SUM(t.net_pnl_cents < 0) OVER w AS cl
          FROM trades t WHERE ${where}
-       ), g AS (
-         SELECT sign, rn - ROW_NUMBER() OVER (PARTITION BY sign ORDER BY rn) AS grp FROM s WHERE sign <> 0
+         WINDOW w AS (ORDER BY t.closed_at, t.id ROWS UNBOUNDED PRECEDING)
        )
-       SELECT sign, MAX(n) AS longest FROM (SELECT sign, COUNT(*) AS n FROM g GROUP BY sign, grp) GROUP BY sign`,
+       SELECT s AS sign, MAX(n) AS longest FROM (
+         SELECT s, COUNT(*) AS n FROM x WHERE s <> 0 GROUP BY s, CASE WHEN s > 0 THEN rn - cw ELSE rn - cl END
+       ) GROUP BY s`,
     )
     .all(...params) as { sign: number; longest: number }[];
   return {

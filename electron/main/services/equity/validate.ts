@@ -29,11 +29,12 @@ function comparisonSql(scoped: boolean): string {
   const columns = EQUITY_FIELDS.flatMap((_, i) => [`c${2 * i}`, `c${2 * i + 1}`]).join(', ');
   return `
     WITH expected AS (${expectedDailyEquitySql({ account: scoped, fromDay: false })}),
-    stored AS (SELECT * FROM daily_equity ${scoped ? 'WHERE account_id = ?1' : ''}),
     joined AS (
       SELECT COALESCE(e.accountId, s.account_id) AS accountId, COALESCE(e.day, s.day) AS day,
              e.accountId IS NULL AS onlyStored, s.account_id IS NULL AS onlyExpected, ${pairs}
-      FROM expected e FULL OUTER JOIN stored s ON s.account_id = e.accountId AND s.day = e.day
+      -- daily_equity joined directly (not through a CTE) so each expected row is a primary-key seek.
+      FROM expected e FULL OUTER JOIN daily_equity s ON s.account_id = e.accountId AND s.day = e.day
+      ${scoped ? 'WHERE COALESCE(e.accountId, s.account_id) = ?1' : ''}
     )
     SELECT COUNT(*) AS daysChecked,
            json_group_array(json_array(accountId, day, onlyStored, onlyExpected, ${columns}))
