@@ -15,16 +15,16 @@ export interface AppTrayConfig {
   logger: Logger;
 }
 
-function darkTaskbar(): boolean {
+function darkTaskbar(platform: NodeJS.Platform): boolean {
   // Windows can pair a light app theme with a dark taskbar; this flag reads the taskbar.
-  return process.platform === 'win32'
+  return platform === 'win32'
     ? nativeTheme.shouldUseDarkColorsForSystemIntegratedUI
     : nativeTheme.shouldUseDarkColors;
 }
 
 export function createAppTray(config: AppTrayConfig): AppTray {
   const iconFor = () => {
-    const file = trayIconFile(config.icons, config.platform, darkTaskbar());
+    const file = trayIconFile(config.icons, config.platform, darkTaskbar(config.platform));
     const image = nativeImage.createFromPath(file);
     if (image.isEmpty()) config.logger.warn('tray.icon.missing', { file });
     if (config.platform === 'darwin') image.setTemplateImage(true);

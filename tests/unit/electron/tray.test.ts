@@ -83,6 +83,13 @@ describe('createAppTray', () => {
     expect(tray.image.path).toBe(ICONS.light);
   });
 
+  it('on Windows follows the taskbar colour, which can differ from the app theme', () => {
+    fake.nativeTheme.shouldUseDarkColors = false;
+    fake.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = true;
+    const { tray } = setup('win32');
+    expect(tray.image.path).toBe(ICONS.dark);
+  });
+
   it('uses a template image on macOS, which the system recolours', () => {
     const { tray } = setup('darwin');
     expect(tray.image.path).toBe(ICONS.template);
