@@ -10,6 +10,7 @@ import type { TableRow, TableSource } from './table-source';
 export const MAX_PREAMBLE_ROWS = 50;
 /** Errors kept in memory and reported; the count is always complete. */
 export const MAX_REPORTED_ERRORS = 200;
+const FOOTER = /^# streamed_rows=\d+$/;
 
 export interface HeaderSearch {
   headers: string[];
@@ -88,6 +89,8 @@ export async function readRows(source: TableSource, options: ReadOptions): Promi
       if (next.done) break;
       const { cells, line } = next.value;
       if (stops.size > 0 && stops.has((cells[0] ?? '').trim().toLowerCase())) break;
+      // The exports' optional "# streamed_rows=N" footer is not data.
+      if (cells.length === 1 && FOOTER.test(cells[0]!)) continue;
       const outcome = read(cells, line);
       if (outcome.filtered) continue;
       rowCount += 1;

@@ -216,7 +216,9 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
       fail('closedAt', text('closedAt'), `is before the open time (${text('openedAt')})`);
     }
     const rMultiple = numberOf('rMultiple', false);
-    const notes = text('notes');
+    // Notes keep their spacing: only the export's formula guard is undone.
+    const rawNotes = index.notes === undefined ? '' : cells[index.notes] ?? '';
+    const notes = unguard && GUARDED.test(rawNotes) ? rawNotes.slice(1) : rawNotes;
     if (notes.length > MAX_NOTES) fail('notes', `${notes.slice(0, 40)}…`, `is longer than ${MAX_NOTES} characters`);
     const tags = [
       ...new Set(
