@@ -13,8 +13,8 @@ import { seedJournalFile } from '../seed/seed-file';
 /**
  * Equity validation of a million seeded trades against one raw scan of the trades table,
  * timed in the same process on the same connection, alternating, after one warm-up each.
- * The journal is the demo generator's, cached in .bench-cache/ (shared with the trades-page
- * bench: same trades, seed, now and migrations).
+ * The journal is the demo generator's (same trades, seed and now as the trades-page bench),
+ * cached in .bench-cache/equity-1m.db and re-seeded when the migrations change.
  *
  *   npm run bench:equity [-- --repeats 5 --reseed]
  */
@@ -77,8 +77,8 @@ function main(): void {
   const repeats = Number(values.repeats);
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error('--repeats must be a positive whole number');
 
-  const dbPath = join(CACHE_DIR, 'trades-1m.db');
-  ensureJournal(dbPath, join(CACHE_DIR, 'trades-1m.json'), values.reseed ?? false);
+  const dbPath = join(CACHE_DIR, 'equity-1m.db');
+  ensureJournal(dbPath, join(CACHE_DIR, 'equity-1m.json'), values.reseed ?? false);
   const { sqlite, close } = openDb(dbPath, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
   try {
     const counts = sqlite
