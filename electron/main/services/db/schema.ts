@@ -123,6 +123,8 @@ export const trades = sqliteTable(
     // The Trades page's default order (close time, open trades by open time) with every
     // filter column, so a page walks this index alone and stops after offset + limit
     // matches. The expression must stay identical to trades-query.ts's sort key.
+    // drizzle-kit 0.31 splits an expression at its comma when writing the SQL: the
+    // CREATE INDEX lines in 0003_trades_page_indexes.sql were corrected by hand.
     index('trades_page_sort_idx').on(
       sql`coalesce(${t.closedAt}, ${t.openedAt})`,
       t.id,
@@ -153,7 +155,7 @@ export const trades = sqliteTable(
  * How many trades share each (account, close day, instrument, direction, status):
  * the Trades page's total for any filter without tags is a SUM over these few rows
  * instead of a COUNT over up to millions of trades. Maintained by triggers on trades
- * (migration 0004), so every write path keeps it exact without knowing it exists.
+ * (migration 0003), so every write path keeps it exact without knowing it exists.
  */
 export const tradeFilterCounts = sqliteTable(
   'trade_filter_counts',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Sqlite } from '../db/client';
 import { AppError } from '../errors';
 import { rebuildDailyEquity } from '../equity/rebuild';
+import { withTradeFilterCountsDeferred } from '../journal/trade-filter-counts';
 import type { DemoLoadResult } from '../../../../shared/ipc/channels/app';
 import { DEMO_INSTRUMENTS, DEMO_MISTAKE_COLOR, DEMO_QUALITY_COLOR, DEMO_TAG_COLORS } from './catalog';
 import { generateDemoJournal, planDemoJournal } from './generate-journal';
@@ -109,8 +110,10 @@ export function loadDemoJournal(sqlite: Sqlite, options: DemoJournalOptions & { 
 
     const firstId = (sqlite.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM trades').pluck().get() as number);
     const writer = createDemoTradeWriter(sqlite, { accounts: accountIds, instruments: instrumentIds, tags: tagIds }, firstId);
-    withIndexesDeferred(sqlite, ['trades', 'trade_tags'], () => {
-      generateDemoJournal({ trades, seed, now }, shape, (batch) => writer.write(batch));
+    withTradeFilterCountsDeferred(sqlite, () => {
+      withIndexesDeferred(sqlite, ['trades', 'trade_tags'], () => {
+        generateDemoJournal({ trades, seed, now }, shape, (batch) => writer.write(batch));
+      });
     });
 
     insertDemoGoals(sqlite, accountIds, shape.firstDays);

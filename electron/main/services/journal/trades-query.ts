@@ -2,10 +2,11 @@ import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/client';
 import type { TradeFilter, TradePage, TradeRow, TradeSort, TradeSortKey } from '../../../../shared/domain/trade';
 import type { AssetClass, Direction, TradeStatus } from '../../../../shared/domain/enums';
-import { tradeFilterSql } from './trade-filter-sql';
+import { hasTagFilter, sortKeyBoundsSql, tradeFilterSql, type SqlFragment } from './trade-filter-sql';
 
 const SORT_SQL: Record<TradeSortKey, string> = {
   // Open trades have no close time; they sort by their open time among the rest.
+  // Must stay identical to the expression of trades_page_sort_idx (schema.ts).
   closedAt: 'COALESCE(t.closed_at, t.opened_at)',
   openedAt: 't.opened_at',
   netPnl: 't.net_pnl_cents',
@@ -13,6 +14,39 @@ const SORT_SQL: Record<TradeSortKey, string> = {
   qty: 't.qty',
   id: 't.id',
 };
+
+interface Walk {
+  /** How the page query reaches the index: INDEXED BY (or NOT INDEXED for the table). */
+  hint: string;
+  /** Relative cost of stepping over one index entry (1.5 = it needs the table row too). */
+  costPerEntry: number;
+}
+
+/**
+ * Indexes that deliver the trades in sort order. The closedAt ones also hold every
+ * filter column, so walking them never touches the wide table rows. Sort keys without
+ * a walk (symbol, qty) are always filtered first and then sorted.
+ */
+const WALKS: Partial<Record<TradeSortKey, { all: Walk; oneAccount: Walk }>> = {
+  closedAt: {
+    all: { hint: 'INDEXED BY trades_page_sort_idx', costPerEntry: 0.15 },
+    oneAccount: { hint: 'INDEXED BY trades_account_sort_idx', costPerEntry: 0.15 },
+  },
+  netPnl: {
+    all: { hint: 'INDEXED BY trades_net_pnl_idx', costPerEntry: 1.5 },
+    oneAccount: { hint: 'INDEXED BY trades_account_net_pnl_idx', costPerEntry: 1.5 },
+  },
+  openedAt: {
+    all: { hint: 'INDEXED BY trades_opened_at_idx', costPerEntry: 1.5 },
+    oneAccount: { hint: 'INDEXED BY trades_opened_at_idx', costPerEntry: 1.5 },
+  },
+  // The table itself is in id order.
+  id: { all: { hint: 'NOT INDEXED', costPerEntry: 0.5 }, oneAccount: { hint: 'NOT INDEXED', costPerEntry: 0.5 } },
+};
+/** Rough cost of fetching one matching trade through a filter index and sorting it. */
+const FILTER_FIRST_COST = 2;
+const STATEMENT_CACHE_LIMIT = 200;
+const FIGURE_CACHE_LIMIT = 128;
 
 interface RawTradeRow {
   id: number;
@@ -43,7 +77,8 @@ export const TRADE_ROW_SELECT = `
   t.opened_at AS openedAt, t.closed_at AS closedAt, t.close_day AS closeDay, t.qty AS qty,
   t.entry_price AS entryPrice, t.exit_price AS exitPrice, t.gross_pnl_cents AS grossPnlCents,
   t.fees_cents AS feesCents, t.net_pnl_cents AS netPnlCents, t.r_multiple AS rMultiple, t.notes AS notes,
-  (SELECT group_concat(g.name, char(31)) FROM trade_tags tt JOIN tags g ON g.id = tt.tag_id WHERE tt.trade_id = t.id) AS tagList`;
+  (SELECT group_concat(g.name, char(31) ORDER BY g.name) FROM trade_tags tt JOIN tags g ON g.id = tt.tag_id
+   WHERE tt.trade_id = t.id) AS tagList`;
 
 export function toTradeRow({ tagList, ...rest }: RawTradeRow): TradeRow {
   return { ...rest, tags: tagList ? tagList.split('\u001f') : [] };
@@ -53,33 +88,150 @@ export interface TradesQuery {
   list(filter: TradeFilter, sort: TradeSort, offset: number, limit: number): TradePage;
 }
 
-/** Server-side pages of trades: the page is joined and sorted in SQLite, never in JS. */
+const HOUR_MS = 3_600_000;
+const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/**
+ * Server-side pages of trades: the page is chosen, joined and sorted in SQLite, never in JS.
+ *
+ * The total comes first (cheap: a SUM over trade_filter_counts, or trade_tags for tag
+ * filters, cached until the database changes). Knowing how many trades match then picks
+ * the page plan: walk an index in sort order and stop after offset + limit matches (best
+ * when many trades match), or fetch the matches through the filter's indexes and sort
+ * them (best when few match). A close-time walk is fenced to the span of close days the
+ * matches have, so trades bunched at one end of the history cannot make it long. Either
+ * way the page query reads only ids; display columns and joins are fetched for the page.
+ */
 export function createTradesQuery(sqlite: Sqlite): TradesQuery {
-  const cache = new Map<string, Statement<unknown[]>>();
+  const statements = new Map<string, Statement<unknown[]>>();
   const prepared = (text: string) => {
-    let statement = cache.get(text);
+    let statement = statements.get(text);
     if (!statement) {
       statement = sqlite.prepare(text);
-      cache.set(text, statement);
+      // Filters with lists of every length make distinct texts: keep the cache bounded.
+      if (statements.size >= STATEMENT_CACHE_LIMIT) statements.delete(statements.keys().next().value as string);
+      statements.set(text, statement);
     }
     return statement;
   };
 
+  // data_version moves when another connection commits; total_changes() when this one
+  // writes. Together they say whether cached figures can still be trusted.
+  const changeToken = sqlite
+    .prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()")
+    .pluck();
+  const cache = new Map<string, number | SqlFragment>();
+  let cacheToken = '';
+  function cached<T extends number | SqlFragment>(key: string, compute: () => T): T {
+    const token = changeToken.get() as string;
+    if (token !== cacheToken) {
+      cache.clear();
+      cacheToken = token;
+    }
+    let value = cache.get(key) as T | undefined;
+    if (value === undefined) {
+      value = compute();
+      if (cache.size >= FIGURE_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+      cache.set(key, value);
+    }
+    return value;
+  }
+  const keyOf = (kind: string, fragment: SqlFragment) => `${kind}\u0000${fragment.where}\u0000${fragment.params.join('\u0000')}`;
+
+  const countAll = () => cached('all', () => prepared('SELECT COUNT(*) FROM trades').pluck().get() as number);
+
+  const countMatching = (filter: TradeFilter): number => {
+    const all = tradeFilterSql(filter);
+    return cached(keyOf('count', all), () => {
+      if (all.where === '1') return countAll();
+      const rest = tradeFilterSql(filter, { tags: false });
+      if (!hasTagFilter(filter)) {
+        // Same column names as trades, so the same WHERE applies to the per-key counts.
+        return prepared(`SELECT COALESCE(SUM(t.trades), 0) FROM trade_filter_counts t WHERE ${rest.where}`)
+          .pluck()
+          .get(...rest.params) as number;
+      }
+      const tagIds = filter.tagIds ?? [];
+      if (rest.where === '1') {
+        return prepared(`SELECT COUNT(DISTINCT trade_id) FROM trade_tags WHERE tag_id IN (${tagIds.map(() => '?').join(', ')})`)
+          .pluck()
+          .get(...tagIds) as number;
+      }
+      return prepared(`SELECT COUNT(*) FROM trades t WHERE ${all.where}`).pluck().get(...all.params) as number;
+    });
+  };
+
+  /**
+   * Bounds on the close-time sort key that hold every trade the filter (tags aside) can
+   * match: its first and last close day (from trade_filter_counts) widened by a day and
+   * a half for time zones, and the open times of matching open trades.
+   */
+  const closeTimeSpan = (filter: TradeFilter): SqlFragment => {
+    const rest = tradeFilterSql(filter, { tags: false });
+    return cached(keyOf('span', rest), () => {
+      const days = prepared(
+        `SELECT MIN(t.close_day) AS first, MAX(t.close_day) AS last,
+                COALESCE(SUM(CASE WHEN t.close_day IS NULL THEN t.trades END), 0) AS open
+         FROM trade_filter_counts t WHERE ${rest.where}`,
+      ).get(...rest.params) as { first: string | null; last: string | null; open: number };
+      let low = days.first === null ? Number.POSITIVE_INFINITY : dayStart(days.first) - 38 * HOUR_MS;
+      let high = days.last === null ? Number.NEGATIVE_INFINITY : dayStart(days.last) + 60 * HOUR_MS;
+      if (days.open > 0) {
+        const open = prepared(
+          `SELECT MIN(t.opened_at) AS first, MAX(t.opened_at) AS last FROM trades t WHERE t.close_day IS NULL AND ${rest.where}`,
+        ).get(...rest.params) as { first: number | null; last: number | null };
+        if (open.first !== null) low = Math.min(low, open.first);
+        if (open.last !== null) high = Math.max(high, open.last);
+      }
+      if (!Number.isFinite(low) || !Number.isFinite(high)) return { where: '1', params: [] };
+      return { where: 'COALESCE(t.closed_at, t.opened_at) BETWEEN ? AND ?', params: [low, high] };
+    });
+  };
+
   return {
     list(filter, sort, offset, limit) {
+      const total = countMatching(filter);
+      if (total === 0 || offset >= total) return { rows: [], total, offset, limit };
+
       const { where, params } = tradeFilterSql(filter);
-      const order = `${SORT_SQL[sort.key]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, t.id ${sort.dir === 'asc' ? 'ASC' : 'DESC'}`;
-      // Only the symbol sort needs the instruments join before LIMIT; the page's
-      // display joins run on the 100 rows that survive it.
+      const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
+      const key = SORT_SQL[sort.key];
+      const order = `${key} ${dir}, t.id ${dir}`;
+
+      // A walk visits about (offset + limit) x (trades it passes) / (trades that match).
+      const oneAccount = filter.accountIds?.length === 1 && new Set(filter.accountIds).size === 1;
+      const walks = WALKS[sort.key];
+      const walk = walks ? (oneAccount ? walks.oneAccount : walks.all) : undefined;
+      const passed =
+        walk && walks && walk.hint !== walks.all.hint ? countMatching({ accountIds: filter.accountIds }) : countAll();
+      const walkCost = Math.min(passed, Math.ceil(((offset + limit) * passed) / total)) * (walk?.costPerEntry ?? 0);
+
+      let ids: { sql: string; params: (string | number)[] };
+      if (walk && walkCost < total * FILTER_FIRST_COST) {
+        const bounds = sort.key === 'closedAt' ? closeTimeSpan(filter) : sortKeyBoundsSql(filter);
+        ids = {
+          sql: `SELECT t.id AS id FROM trades t ${walk.hint} WHERE ${where} AND ${bounds.where}
+                ORDER BY ${order} LIMIT ? OFFSET ?`,
+          params: [...params, ...bounds.params, limit, offset],
+        };
+      } else {
+        // Unary plus keeps the planner off the sort-order indexes: the filter's own
+        // indexes find the matches, which are then sorted. CROSS JOIN keeps trades as
+        // the outer loop when sorting by symbol.
+        ids = {
+          sql: `SELECT t.id AS id FROM trades t ${sort.key === 'symbol' ? 'CROSS JOIN instruments i ON i.id = t.instrument_id' : ''}
+                WHERE ${where} ORDER BY +${key} ${dir}, +t.id ${dir} LIMIT ? OFFSET ?`,
+          params: [...params, limit, offset],
+        };
+      }
       const pageSql = `
         SELECT ${TRADE_ROW_SELECT}
-        FROM (SELECT t.* FROM trades t ${sort.key === 'symbol' ? 'JOIN instruments i ON i.id = t.instrument_id' : ''}
-              WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?) t
+        FROM (${ids.sql}) p
+        CROSS JOIN trades t ON t.id = p.id
         JOIN accounts a ON a.id = t.account_id
         JOIN instruments i ON i.id = t.instrument_id
         ORDER BY ${order}`;
-      const rows = (prepared(pageSql).all(...params, limit, offset) as RawTradeRow[]).map(toTradeRow);
-      const total = (prepared(`SELECT COUNT(*) AS n FROM trades t WHERE ${where}`).get(...params) as { n: number }).n;
+      const rows = (prepared(pageSql).all(...ids.params) as RawTradeRow[]).map(toTradeRow);
       return { rows, total, offset, limit };
     },
   };
