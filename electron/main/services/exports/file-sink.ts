@@ -50,7 +50,7 @@ export class FileSink implements ByteSink {
         const data = this.queue.shift()!;
         await this.ops.write(this.handle!, data);
         this.queuedBytes -= data.length;
-        if (this.queuedBytes < HIGH_WATER) this.wake();
+        this.wake();
       }
     } catch (error) {
       this.failure = error;
@@ -75,17 +75,30 @@ export class FileSink implements ByteSink {
   ready(): Promise<void> | null {
     this.check();
     if (this.queuedBytes < HIGH_WATER) return null;
-    return new Promise<void>((resolve) => this.waiters.push(resolve)).then(() => this.check());
+    return (async () => {
+      while (this.queuedBytes >= HIGH_WATER && this.writing) {
+        await new Promise<void>((resolve) => this.waiters.push(resolve));
+        this.check();
+      }
+    })();
   }
 
-  private async flushed(): Promise<void> {
-    while (this.writing) await this.writing;
+  /**
+   * Waits until every queued byte is written, calling `between` after each write so the
+   * caller can stop (cancel, shutdown, memory) while a slow disk catches up.
+   */
+  async drain(between: () => void = () => undefined): Promise<void> {
+    while (this.writing) {
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+      this.check();
+      between();
+    }
     this.check();
   }
 
   /** Makes the file durable and atomically puts it in place. */
   async finish(): Promise<void> {
-    await this.flushed();
+    await this.drain();
     await this.ops.sync(this.handle!);
     const handle = this.handle!;
     this.handle = null;

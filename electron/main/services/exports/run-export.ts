@@ -101,23 +101,29 @@ export async function runExport(job: WorkerJob, hooks: RunHooks): Promise<RunOut
     await writer.begin();
     let lastProgress = performance.now();
     let chunkStart = lastProgress;
+    // Between chunks and between writes of the final flush: stop if asked, report progress.
+    const tick = () => {
+      checkpoint();
+      const now = performance.now();
+      if (now - lastProgress >= job.progressIntervalMs) {
+        lastProgress = now;
+        hooks.onProgress({ rowsWritten: rows, rowsTotal, bytesWritten: sink!.bytes, heapUsed: heapUsed() });
+      }
+    };
     for (const values of source.rows()) {
       writer.row(values);
       rows += 1;
       if (rows % CHUNK_ROWS === 0) {
         const pending = writer.ready();
         if (pending) await pending;
-        checkpoint();
+        tick();
         const now = performance.now();
         chunkTimes.push(now - chunkStart);
         chunkStart = now;
-        if (now - lastProgress >= job.progressIntervalMs) {
-          lastProgress = now;
-          hooks.onProgress({ rowsWritten: rows, rowsTotal, bytesWritten: sink.bytes, heapUsed: heapUsed() });
-        }
       }
     }
     await writer.finish(rows);
+    await sink.drain(tick);
     checkpoint();
     await sink.finish();
     hooks.onProgress({ rowsWritten: rows, rowsTotal: Math.max(rowsTotal, rows), bytesWritten: sink.bytes, heapUsed: heapUsed() });

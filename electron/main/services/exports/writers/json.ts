@@ -23,7 +23,7 @@ export function createJsonWriter({ columns, sink, options }: WriterInput): Forma
   };
 
   const value = (kind: string, v: unknown): string => {
-    if (v === null || v === undefined) return 'null';
+    if (v === null || v === undefined) return kind === 'list' ? '[]' : 'null';
     switch (kind) {
       case 'money':
         return centsText(v as number);
