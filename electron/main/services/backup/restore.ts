@@ -99,6 +99,13 @@ export function copyIntoLive(live: Sqlite, copyPath: string): Record<string, num
       .transaction(() => {
         // Checked once, at commit: rows arrive in table order, not dependency order.
         live.pragma('defer_foreign_keys = ON');
+        // Triggers keep derived tables (e.g. filter counts) in step with live writes; the
+        // backup's derived tables are already in step with its rows, so they are copied as
+        // they are and the triggers sleep meanwhile (DDL is transactional in SQLite).
+        const triggers = live
+          .prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL")
+          .all() as { name: string; sql: string }[];
+        for (const trigger of triggers) live.prepare(`DROP TRIGGER main."${trigger.name}"`).run();
         for (const table of tables) live.prepare(`DELETE FROM main."${table}"`).run();
         const counts: Record<string, number> = {};
         for (const table of tables) {
@@ -110,6 +117,7 @@ export function copyIntoLive(live: Sqlite, copyPath: string): Record<string, num
         live
           .prepare(`INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM restored.sqlite_sequence WHERE name IN (${names})`)
           .run(...tables);
+        for (const trigger of triggers) live.exec(trigger.sql);
         return counts;
       })
       .immediate();
