@@ -55,7 +55,7 @@ describe('IPC contract and handlers', () => {
   it('turns unexpected failures into `internal` with no stack trace', async () => {
     const broken = createTestServices();
     const brokenHandlers = createHandlers(broken.services);
-    broken.services.db.sqlite.exec('DROP TABLE trade_tags');
+    broken.services.db.sqlite.exec('ALTER TABLE trades RENAME TO trades_gone');
     const result = await brokenHandlers['trades:list']({});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     if (!result.ok) expect(ERROR_CODES).toContain(result.error.code);
