@@ -12,6 +12,8 @@ export interface Formatters {
   day(day: string | null): string;
   count(n: number): string;
   number(n: number | null, maxFractionDigits?: number): string;
+  /** Cents as a plain amount with two decimals, for amounts whose currency is not known yet. */
+  amount(cents: number): string;
   /** A fraction 0..1 as a percentage. */
   percent(fraction: number | null, maxFractionDigits?: number): string;
   bytes(n: number): string;
@@ -44,6 +46,7 @@ export function createFormatters(localeSetting: string): Formatters {
     return f;
   };
   const oneDecimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const twoDecimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
 
   return {
     locale,
@@ -53,6 +56,7 @@ export function createFormatters(localeSetting: string): Formatters {
     day: (day) => (day === null ? '—' : dayFormat.format(new Date(`${day}T00:00:00Z`))),
     count: (n) => integer.format(n),
     number: (n, digits = 5) => (n === null ? '—' : cached(numbers, digits, {}).format(n)),
+    amount: (cents) => twoDecimals.format(cents / 100),
     percent: (fraction, digits = 1) =>
       fraction === null ? '—' : cached(percents, digits, { style: 'percent' }).format(fraction),
     bytes(n) {

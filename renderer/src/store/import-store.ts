@@ -1,0 +1,152 @@
+import { create } from 'zustand';
+import type { ImportPreset, ImportPresetDefinition } from '../../../shared/domain/import-preset';
+import type { ImportBatch, ImportPreview, ImportRunResult } from '../../../shared/domain/import-result';
+import { call, errorMessage } from '../api';
+import { fieldErrors } from '../validation';
+
+export type OnError = 'abort' | 'skip';
+
+interface ImportState {
+  /** Only ever a path the main process's open dialog returned. */
+  path: string | null;
+  accountId: number | null;
+  presetId: string | null;
+  /** A mapping edited here; wins over presetId. */
+  mapping: ImportPresetDefinition | null;
+  presets: ImportPreset[];
+  preview: ImportPreview | null;
+  result: ImportRunResult | null;
+  batches: ImportBatch[];
+  busy: 'choose' | 'preview' | 'run' | 'undo' | null;
+  message: { kind: 'ok' | 'error' | 'info'; text: string; details?: string[] } | null;
+  loadLists(): Promise<void>;
+  chooseFile(): Promise<void>;
+  setAccount(accountId: number | null): Promise<void>;
+  setPreset(presetId: string | null): Promise<void>;
+  applyMapping(mapping: ImportPresetDefinition): Promise<void>;
+  savePreset(mapping: ImportPresetDefinition): Promise<void>;
+  run(onError: OnError, dryRun: boolean): Promise<void>;
+  undo(batchId: number): Promise<void>;
+  reset(): void;
+}
+
+function failure(error: unknown) {
+  const fields = fieldErrors(error);
+  return { kind: 'error' as const, text: errorMessage(error), details: Object.entries(fields).map(([path, m]) => `${path}: ${m}`) };
+}
+
+export const useImportStore = create<ImportState>((set, get) => {
+  const source = () => {
+    const { path, accountId, presetId, mapping } = get();
+    return {
+      path: path!,
+      ...(accountId !== null ? { accountId } : {}),
+      ...(mapping ? { preset: mapping } : presetId ? { presetId } : {}),
+    };
+  };
+  const refreshPreview = async () => {
+    if (!get().path) return;
+    set({ busy: 'preview', result: null });
+    try {
+      const preview = await call('import:preview', { ...source(), sampleSize: 50 });
+      set({ preview, presetId: get().presetId ?? preview.presetId, message: null });
+    } catch (error) {
+      set({ message: failure(error), preview: null });
+    } finally {
+      set({ busy: null });
+    }
+  };
+
+  return {
+    path: null,
+    accountId: null,
+    presetId: null,
+    mapping: null,
+    presets: [],
+    preview: null,
+    result: null,
+    batches: [],
+    busy: null,
+    message: null,
+    async loadLists() {
+      try {
+        const [presets, batches] = await Promise.all([call('import:presets', {}), call('import:batches', {})]);
+        set({ presets, batches });
+      } catch (error) {
+        set({ message: failure(error) });
+      }
+    },
+    async chooseFile() {
+      set({ busy: 'choose', message: null });
+      try {
+        const { path } = await call('import:chooseFile', {});
+        if (path === null) {
+          set({ message: { kind: 'info', text: 'No file was chosen.' } });
+          return;
+        }
+        set({ path, presetId: null, mapping: null, preview: null, result: null });
+      } catch (error) {
+        set({ message: failure(error) });
+        return;
+      } finally {
+        set({ busy: null });
+      }
+      await refreshPreview();
+    },
+    async setAccount(accountId) {
+      set({ accountId });
+      await refreshPreview();
+    },
+    async setPreset(presetId) {
+      set({ presetId, mapping: null });
+      await refreshPreview();
+    },
+    async applyMapping(mapping) {
+      set({ mapping });
+      await refreshPreview();
+    },
+    async savePreset(mapping) {
+      try {
+        const saved = await call('import:savePreset', { definition: mapping });
+        set({ presetId: saved.id, mapping: null, message: { kind: 'ok', text: `Saved the mapping as “${saved.definition.name}”.` } });
+        await get().loadLists();
+        await refreshPreview();
+      } catch (error) {
+        set({ message: failure(error) });
+      }
+    },
+    async run(onError, dryRun) {
+      if (!get().path) return;
+      set({ busy: 'run', message: null, result: null });
+      try {
+        const result = await call('import:run', { ...source(), onError, dryRun });
+        set({ result });
+        await get().loadLists();
+      } catch (error) {
+        set({ message: failure(error) });
+      } finally {
+        set({ busy: null });
+      }
+    },
+    async undo(batchId) {
+      set({ busy: 'undo', message: null });
+      try {
+        const { tradesDeleted, tradesRestored } = await call('import:undo', { batchId });
+        set({
+          message: {
+            kind: 'ok',
+            text: `Undone: ${tradesDeleted.toLocaleString()} trades removed${tradesRestored ? `, ${tradesRestored.toLocaleString()} restored as they were` : ''}.`,
+          },
+        });
+        await get().loadLists();
+      } catch (error) {
+        set({ message: failure(error) });
+      } finally {
+        set({ busy: null });
+      }
+    },
+    reset() {
+      set({ path: null, presetId: null, mapping: null, preview: null, result: null, message: null });
+    },
+  };
+});
