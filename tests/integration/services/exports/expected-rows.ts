@@ -27,7 +27,7 @@ export function expectedTrades(sqlite: Sqlite, where = '1', params: unknown[] = 
     .prepare(
       `SELECT t.*, a.name AS accountName, a.currency, i.symbol, i.asset_class AS assetClass
        FROM trades t JOIN accounts a ON a.id = t.account_id JOIN instruments i ON i.id = t.instrument_id
-       WHERE ${where} ORDER BY t.closed_at, t.id`,
+       WHERE ${where} ORDER BY COALESCE(t.closed_at, t.opened_at), t.id`,
     )
     .all(...params) as Record<string, unknown>[];
   return rows.map((t) => ({

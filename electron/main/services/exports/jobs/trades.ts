@@ -29,9 +29,9 @@ const COLUMN_SQL: Record<TradeColumnKey, string> = {
   netPnl: 't.net_pnl_cents',
   rMultiple: 't.r_multiple',
   setup: 't.setup',
-  // char(31) is LIST_SEPARATOR; the tag order is stable so exports diff cleanly.
-  tags: `(SELECT group_concat(name, char(31)) FROM (SELECT g.name FROM trade_tags tt JOIN tags g ON g.id = tt.tag_id
-          WHERE tt.trade_id = t.id ORDER BY g.name))`,
+  // char(31) is LIST_SEPARATOR; names in order, as the Trades page shows them.
+  tags: `(SELECT group_concat(g.name, char(31) ORDER BY g.name) FROM trade_tags tt JOIN tags g ON g.id = tt.tag_id
+          WHERE tt.trade_id = t.id)`,
   notes: 't.notes',
   externalId: 't.external_id',
 };
@@ -39,10 +39,11 @@ const COLUMN_SQL: Record<TradeColumnKey, string> = {
 const NEEDS_ACCOUNT = new Set<string>(['account', 'currency']);
 const NEEDS_INSTRUMENT = new Set<string>(['symbol', 'assetClass']);
 
-// Every order ends with the id so ties come out the same way each time; closed_at and
-// id orders ride the (closed_at, id) index, so a million-row export never sorts in memory.
+// Every order ends with the id so ties come out the same way each time. closedAt is the
+// Trades page's sort key (open trades by their open time), which trades_page_sort_idx
+// holds, so a million-row export walks an index instead of sorting.
 const ORDER_SQL: Record<TradesExportParams['sort']['key'], string> = {
-  closedAt: 't.closed_at',
+  closedAt: 'COALESCE(t.closed_at, t.opened_at)',
   openedAt: 't.opened_at',
   id: '',
   netPnl: 't.net_pnl_cents',
