@@ -77,7 +77,7 @@ export const TRADE_ROW_SELECT = `
   t.opened_at AS openedAt, t.closed_at AS closedAt, t.close_day AS closeDay, t.qty AS qty,
   t.entry_price AS entryPrice, t.exit_price AS exitPrice, t.gross_pnl_cents AS grossPnlCents,
   t.fees_cents AS feesCents, t.net_pnl_cents AS netPnlCents, t.r_multiple AS rMultiple, t.notes AS notes,
-  (SELECT group_concat(g.name, char(31) ORDER BY g.name) FROM trade_tags tt JOIN tags g ON g.id = tt.tag_id
+  (SELECT group_concat(g.name, char(31) ORDER BY g.name COLLATE NOCASE, g.name) FROM trade_tags tt JOIN tags g ON g.id = tt.tag_id
    WHERE tt.trade_id = t.id) AS tagList`;
 
 export function toTradeRow({ tagList, ...rest }: RawTradeRow): TradeRow {
