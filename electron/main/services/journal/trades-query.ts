@@ -89,6 +89,9 @@ export interface TradesQuery {
 }
 
 const HOUR_MS = 3_600_000;
+/** Relative cost of one entry of a covering walk (the closedAt indexes). */
+const WALK_ENTRY_COST = 0.15;
+const isOneAccount = (filter: TradeFilter) => (filter.accountIds?.length ?? 0) > 0 && new Set(filter.accountIds).size === 1;
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 /**
@@ -140,7 +143,7 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
 
   const countAll = () => cached('all', () => prepared('SELECT COUNT(*) FROM trades').pluck().get() as number);
 
-  const countMatching = (filter: TradeFilter): number => {
+  function countMatching(filter: TradeFilter): number {
     const all = tradeFilterSql(filter);
     return cached(keyOf('count', all), () => {
       if (all.where === '1') return countAll();
@@ -157,16 +160,32 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
           .pluck()
           .get(...tagIds) as number;
       }
+      // Tags plus other filters: either walk the trades the other filters allow in a
+      // covering index (testing each against the tag's trade ids), or fetch the tag's
+      // trades one by one from the table, whichever touches less.
+      const { tagIds: _tags, ...others } = filter;
+      const links = prepared(`SELECT COUNT(*) FROM trade_tags WHERE tag_id IN (${tagIds.map(() => '?').join(', ')})`)
+        .pluck()
+        .get(...tagIds) as number;
+      const oneAccount = isOneAccount(filter);
+      const walked = oneAccount ? countMatching(others) : countAll();
+      if (walked * WALK_ENTRY_COST < links * FILTER_FIRST_COST) {
+        const span = closeTimeSpan(filter);
+        const hint = oneAccount ? 'trades_account_sort_idx' : 'trades_page_sort_idx';
+        return prepared(`SELECT COUNT(*) FROM trades t INDEXED BY ${hint} WHERE ${all.where} AND ${span.where}`)
+          .pluck()
+          .get(...all.params, ...span.params) as number;
+      }
       return prepared(`SELECT COUNT(*) FROM trades t WHERE ${all.where}`).pluck().get(...all.params) as number;
     });
-  };
+  }
 
   /**
    * Bounds on the close-time sort key that hold every trade the filter (tags aside) can
    * match: its first and last close day (from trade_filter_counts) widened by a day and
    * a half for time zones, and the open times of matching open trades.
    */
-  const closeTimeSpan = (filter: TradeFilter): SqlFragment => {
+  function closeTimeSpan(filter: TradeFilter): SqlFragment {
     const rest = tradeFilterSql(filter, { tags: false });
     return cached(keyOf('span', rest), () => {
       const days = prepared(
@@ -186,7 +205,7 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
       if (!Number.isFinite(low) || !Number.isFinite(high)) return { where: '1', params: [] };
       return { where: 'COALESCE(t.closed_at, t.opened_at) BETWEEN ? AND ?', params: [low, high] };
     });
-  };
+  }
 
   return {
     list(filter, sort, offset, limit) {
@@ -199,7 +218,7 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
       const order = `${key} ${dir}, t.id ${dir}`;
 
       // A walk visits about (offset + limit) x (trades it passes) / (trades that match).
-      const oneAccount = filter.accountIds?.length === 1 && new Set(filter.accountIds).size === 1;
+      const oneAccount = isOneAccount(filter);
       const walks = WALKS[sort.key];
       const walk = walks ? (oneAccount ? walks.oneAccount : walks.all) : undefined;
       const passed =
