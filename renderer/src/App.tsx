@@ -44,7 +44,7 @@ export function App() {
   const page = useAppStore((s) => s.page);
   const navigate = useAppStore((s) => s.navigate);
   const loadLookups = useLookupsStore((s) => s.load);
-  const reloadTrades = useTradesStore((s) => s.reload);
+  const refreshTrades = useTradesStore((s) => s.refresh);
   const loadSettings = useSettingsStore((s) => s.load);
   const listenExports = useExportsStore((s) => s.listen);
   const listenEquity = useEquityStore((s) => s.listen);
@@ -57,7 +57,7 @@ export function App() {
     const offChanged = subscribe('journal:changed', () => {
       void loadInfo();
       void loadLookups();
-      void reloadTrades();
+      void refreshTrades();
       void useOverviewStore.getState().reload();
       void useEquityStore.getState().load();
     });
@@ -73,7 +73,7 @@ export function App() {
       offNavigate();
       offExports();
     };
-  }, [loadInfo, loadLookups, loadSettings, reloadTrades, navigate, listenExports, listenEquity]);
+  }, [loadInfo, loadLookups, loadSettings, refreshTrades, navigate, listenExports, listenEquity]);
 
   return (
     <div className="app">

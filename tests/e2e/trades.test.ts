@@ -130,6 +130,48 @@ describe('Trades page in Chromium through the harness', () => {
     await expect.poll(() => dialog.count()).toBe(0);
   });
 
+  it('edits a trade with its tags and notes, and shows the server’s message for an impossible edit', async () => {
+    const [[, id]] = (await renderedRows()) as [[number, number]];
+    await page.locator(`[role=row][data-trade-id="${id}"] button.open-trade`).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Edit trade, tags and notes' }).click();
+    const form = dialog.getByRole('form', { name: 'Edit trade' });
+
+    // A closed trade without an exit price is refused by the server, and nothing changes.
+    await form.getByLabel('Exit price (empty while open)').fill('');
+    await form.getByRole('button', { name: 'Save trade' }).click();
+    await expect.poll(() => form.getByRole('alert').innerText()).toContain('needs both a close time and an exit price');
+    const before = harness.services.db.sqlite.prepare('SELECT exit_price AS exitPrice, entry_price AS entryPrice FROM trades WHERE id = ?').get(id) as { exitPrice: number; entryPrice: number };
+    expect(before.exitPrice).not.toBeNull();
+
+    await form.getByLabel('Exit price (empty while open)').fill(String(before.entryPrice));
+    // A negative quantity is caught by the request schema: its message sits beside the field.
+    await form.getByLabel('Quantity').fill('-5');
+    await form.getByRole('button', { name: 'Save trade' }).click();
+    await expect.poll(() => form.locator('.field-error').first().innerText()).toContain('greater than zero');
+    expect(await form.getByLabel('Quantity').getAttribute('aria-invalid')).toBe('true');
+    const qty = harness.services.db.sqlite.prepare('SELECT qty FROM trades WHERE id = ?').get(id) as { qty: number };
+    await form.getByLabel('Quantity').fill(String(qty.qty));
+    await form.getByLabel('Notes').fill('Reviewed: flat exit, chased the entry.');
+    await form.getByLabel('Tags', { exact: true }).fill('reviewed');
+    await page.keyboard.press('Enter');
+    await form.getByRole('button', { name: 'Save trade' }).click();
+    await expect.poll(() => dialog.getByRole('status').innerText()).toContain('Trade saved');
+
+    const after = harness.services.db.sqlite
+      .prepare('SELECT exit_price AS exitPrice, notes, fees_cents AS feesCents, net_pnl_cents AS netPnlCents FROM trades WHERE id = ?')
+      .get(id) as { exitPrice: number; notes: string; feesCents: number; netPnlCents: number };
+    expect(after.exitPrice).toBe(before.entryPrice);
+    expect(after.notes).toBe('Reviewed: flat exit, chased the entry.');
+    const tags = harness.services.db.sqlite
+      .prepare('SELECT g.name FROM trade_tags tt JOIN tags g ON g.id = tt.tag_id WHERE tt.trade_id = ?')
+      .all(id) as { name: string }[];
+    expect(tags.map((t) => t.name)).toContain('reviewed');
+    expect(await dialog.innerText()).toContain('Reviewed: flat exit, chased the entry.');
+    expect(await dialog.innerText()).toContain('reviewed');
+    await page.keyboard.press('Escape');
+  });
+
   it('shows a clear empty state when a date range matches nothing', async () => {
     await filters().getByLabel('From', { exact: true }).fill('1990-01-01');
     await filters().getByLabel('To', { exact: true }).fill('1990-01-02');

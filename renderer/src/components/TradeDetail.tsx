@@ -1,23 +1,41 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TradeRow } from '../../../shared/domain/trade';
 import { useFormat } from '../hooks/use-format';
+import { TradeEditForm } from './TradeEditForm';
+import { call, errorMessage } from '../api';
 
 /** The side panel for one trade. Escape or the close button returns focus to the table. */
-export function TradeDetail({ trade, currency, onClose }: { trade: TradeRow; currency: string; onClose: () => void }) {
+export function TradeDetail({
+  trade,
+  currency,
+  onClose,
+  onSaved,
+}: {
+  trade: TradeRow;
+  currency: string;
+  onClose: () => void;
+  onSaved: (row: TradeRow) => void;
+}) {
   const fmt = useFormat();
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+  // Once per opening: focus moves into the panel, and back to where it was when it closes.
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     closeRef.current?.focus();
     const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
+      if (e.key === 'Escape') onCloseRef.current();
     };
     document.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('keydown', onKey);
       previous?.focus();
     };
-  }, [onClose]);
+  }, []);
   const pnlClass = trade.netPnlCents > 0 ? 'win' : trade.netPnlCents < 0 ? 'loss' : '';
   return (
     <>
@@ -31,6 +49,53 @@ export function TradeDetail({ trade, currency, onClose }: { trade: TradeRow; cur
             Close
           </button>
         </div>
+        {status && (
+          <p className={`notice ${status.kind === 'ok' ? 'good' : 'crit'}`} role={status.kind === 'ok' ? 'status' : 'alert'}>
+            {status.text}
+          </p>
+        )}
+        {editing ? (
+          <TradeEditForm
+            trade={trade}
+            onCancel={() => setEditing(false)}
+            onSaved={(row) => {
+              setEditing(false);
+              setStatus({ kind: 'ok', text: 'Trade saved. P&L and equity were updated.' });
+              onSaved(row);
+            }}
+          />
+        ) : (
+          <>
+            <div className="button-row">
+              <button type="button" className="primary" onClick={() => setEditing(true)}>
+                Edit trade, tags and notes
+              </button>
+              {confirmDelete ? (
+                <>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={async () => {
+                      try {
+                        await call('trades:delete', { ids: [trade.id] });
+                        onClose();
+                      } catch (error) {
+                        setStatus({ kind: 'error', text: errorMessage(error) });
+                      }
+                    }}
+                  >
+                    Delete for good
+                  </button>
+                  <button type="button" onClick={() => setConfirmDelete(false)}>
+                    Keep
+                  </button>
+                </>
+              ) : (
+                <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+                  Delete trade
+                </button>
+              )}
+            </div>
         <dl className="facts">
           <dt>Account</dt>
           <dd>{trade.accountName}</dd>
@@ -61,6 +126,8 @@ export function TradeDetail({ trade, currency, onClose }: { trade: TradeRow; cur
         </dl>
         <h3>Notes</h3>
         <p className="notes">{trade.notes || <span className="muted">No notes.</span>}</p>
+          </>
+        )}
       </aside>
     </>
   );

@@ -36,10 +36,10 @@ export function TradesTable() {
   const pages = useTradesStore((s) => s.pages);
   const loading = useTradesStore((s) => s.loading);
   const error = useTradesStore((s) => s.error);
-  const generation = useTradesStore((s) => s.generation);
+  const queryId = useTradesStore((s) => s.queryId);
   const ensureRange = useTradesStore((s) => s.ensureRange);
   const rowAt = useTradesStore((s) => s.rowAt);
-  const selectedId = useTradesStore((s) => s.selectedId);
+  const selectedId = useTradesStore((s) => s.selected?.id ?? null);
   const select = useTradesStore((s) => s.select);
   const visible = useTradeColumnsStore((s) => s.visible);
   const accounts = useLookupsStore((s) => s.accounts);
@@ -80,7 +80,7 @@ export function TradesTable() {
   // A new query starts at the top.
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [generation]);
+  }, [queryId]);
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -172,12 +172,12 @@ export function TradesTable() {
                 data-index={item.index}
                 className="vgrid-row"
                 style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
-                onDoubleClick={() => select(row.id)}
+                onDoubleClick={() => select(row)}
               >
                 {columns.map((c, i) => (
                   <div key={c.id} role="cell" className={[c.numeric ? 'num' : '', c.className?.(row) ?? ''].join(' ').trim() || undefined}>
                     {i === 0 ? (
-                      <button type="button" className="open-trade" onClick={() => select(row.id)} aria-label={`Open trade ${row.symbol} ${fmt.dateTime(row.closedAt ?? row.openedAt)}`}>
+                      <button type="button" className="open-trade" onClick={() => select(row)} aria-label={`Open trade ${row.symbol} ${fmt.dateTime(row.closedAt ?? row.openedAt)}`}>
                         {c.render(row, fmt, currency)}
                       </button>
                     ) : (

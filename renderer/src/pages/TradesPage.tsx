@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { TradeFilters } from '../components/TradeFilters';
 import { TradesTable } from '../components/TradesTable';
 import { ColumnChooser } from '../components/ColumnChooser';
@@ -9,21 +9,13 @@ import { useLookupsStore } from '../store/lookups-store';
 
 export function TradesPage() {
   const reload = useTradesStore((s) => s.reload);
-  const selectedId = useTradesStore((s) => s.selectedId);
-  const pages = useTradesStore((s) => s.pages);
+  const selected = useTradesStore((s) => s.selected);
   const select = useTradesStore((s) => s.select);
+  const replaceRow = useTradesStore((s) => s.replaceRow);
   const accounts = useLookupsStore((s) => s.accounts);
   useEffect(() => {
     void reload();
   }, [reload]);
-  const selected = useMemo(() => {
-    if (selectedId === null) return null;
-    for (const rows of pages.values()) {
-      const found = rows.find((r) => r.id === selectedId);
-      if (found) return found;
-    }
-    return null;
-  }, [pages, selectedId]);
   const currency = accounts.find((a) => a.id === selected?.accountId)?.currency ?? 'USD';
   return (
     <section aria-labelledby="trades-title" className="page page-wide">
@@ -32,7 +24,7 @@ export function TradesPage() {
       </PageHeader>
       <TradeFilters />
       <TradesTable />
-      {selected && <TradeDetail trade={selected} currency={currency} onClose={() => select(null)} />}
+      {selected && <TradeDetail key={selected.id} trade={selected} currency={currency} onClose={() => select(null)} onSaved={replaceRow} />}
     </section>
   );
 }

@@ -13,20 +13,27 @@ interface TradesState {
   total: number;
   /** Fetched pages by page index; a missing page is fetched when it scrolls into view. */
   pages: ReadonlyMap<number, TradeRow[]>;
-  /** Bumped by every filter/sort/reload so late answers for an old query are dropped. */
+  /** Bumped by every filter/sort/reload/refresh so late answers for an older state are dropped. */
   generation: number;
+  /** Bumped only when the query itself changes (filter, sort, reload): the table goes back to the top. */
+  queryId: number;
   inFlight: ReadonlySet<number>;
   /** True until the first page of the current query arrives. */
   loading: boolean;
   error: string | null;
-  selectedId: number | null;
+  /** The trade open in the detail panel; kept even when its row scrolls or sorts out of the cached pages. */
+  selected: TradeRow | null;
   setFilter(patch: Partial<TradeFilter>): Promise<void>;
   clearFilter(): Promise<void>;
   setSort(sort: TradeSort): Promise<void>;
   reload(): Promise<void>;
+  /** Refetches the pages on hand after the journal changed, keeping the scroll position. */
+  refresh(): Promise<void>;
+  /** Puts a trade the server just returned in place of its row. */
+  replaceRow(row: TradeRow): void;
   /** Makes sure the rows [first, last] are loaded or on their way. */
   ensureRange(first: number, last: number): void;
-  select(id: number | null): void;
+  select(row: TradeRow | null): void;
   rowAt(index: number): TradeRow | undefined;
 }
 
@@ -71,14 +78,34 @@ export const useTradesStore = create<TradesState>((set, get) => {
     total: 0,
     pages: new Map(),
     generation: 0,
+    queryId: 0,
     inFlight: new Set(),
     loading: false,
     error: null,
-    selectedId: null,
+    selected: null,
     async reload() {
       const generation = get().generation + 1;
-      set({ generation, pages: new Map(), inFlight: new Set(), loading: true });
+      set({ generation, queryId: get().queryId + 1, pages: new Map(), inFlight: new Set(), loading: true });
       await fetchPage(0, generation);
+    },
+    async refresh() {
+      const generation = get().generation + 1;
+      const cached = [...get().pages.keys()];
+      set({ generation, inFlight: new Set() });
+      if (cached.length === 0) cached.push(0);
+      await Promise.all(cached.map((page) => fetchPage(page, generation)));
+    },
+    replaceRow(row) {
+      const pages = new Map(get().pages);
+      for (const [index, rows] of pages) {
+        const at = rows.findIndex((r) => r.id === row.id);
+        if (at !== -1) {
+          const next = rows.slice();
+          next[at] = row;
+          pages.set(index, next);
+        }
+      }
+      set({ pages, selected: get().selected?.id === row.id ? row : get().selected });
     },
     ensureRange(first, last) {
       const { generation, pages, inFlight, total, loading } = get();
@@ -91,8 +118,8 @@ export const useTradesStore = create<TradesState>((set, get) => {
     rowAt(index) {
       return get().pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
     },
-    select(id) {
-      set({ selectedId: id });
+    select(row) {
+      set({ selected: row });
     },
     async setFilter(patch) {
       set({ filter: withoutEmpty({ ...get().filter, ...patch }) });
