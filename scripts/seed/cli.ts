@@ -91,7 +91,9 @@ function main(): void {
       process.stderr.write(`seed: ${error.message}\n`);
       process.exit(1);
     }
-    throw error;
+    // SQLite's own errors (not a database, disk full, ...) say what is wrong plainly enough.
+    process.stderr.write(`seed: could not seed ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
   }
 }
 
