@@ -16,6 +16,7 @@ import { useOverviewStore } from './store/overview-store';
 import { subscribe } from './api';
 import { PAGES, pageForScreen, type Page } from './navigation';
 import { useApplyTheme } from './hooks/use-apply-theme';
+import { useFormat } from './hooks/use-format';
 
 /** Pages that only make sense with trades in the journal; an empty journal shows the welcome there. */
 const NEEDS_TRADES: ReadonlySet<Page> = new Set(['overview', 'trades']);
@@ -49,6 +50,7 @@ export function App() {
   const listenExports = useExportsStore((s) => s.listen);
   const listenEquity = useEquityStore((s) => s.listen);
   useApplyTheme();
+  const fmt = useFormat();
 
   useEffect(() => {
     void loadInfo();
@@ -99,7 +101,7 @@ export function App() {
         </nav>
         {info && (
           <p className="sidebar-foot">
-            {info.tradeCount.toLocaleString()} trades
+            {fmt.count(info.tradeCount)} trades
             <br />
             Version {info.version}
           </p>

@@ -216,9 +216,7 @@ export function ImportPage() {
             )}
             {preview.trades.length > 0 && (
               <>
-                <h3>
-                  The first {fmt.count(preview.trades.length)} trades as they will be imported
-                </h3>
+                <h3>{preview.trades.length === 1 ? 'The first trade as it will be imported' : `The first ${fmt.count(preview.trades.length)} trades as they will be imported`}</h3>
                 <div className="table-wrap preview-table">
                   <table>
                     <thead>

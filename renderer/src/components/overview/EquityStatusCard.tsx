@@ -118,7 +118,7 @@ export function EquityStatusCard() {
     headline = 'The last check could not finish';
   }
   return (
-    <section className={`card equity-status ${tone}`} aria-labelledby="equity-title" data-status={run?.status ?? 'none'}>
+    <section className="card equity-status" data-tone={tone} aria-labelledby="equity-title" data-status={run?.status ?? 'none'}>
       <h2 id="equity-title">Equity check</h2>
       <p className={`status-line ${tone}`} role="status">
         <span className={`dot ${tone}`} aria-hidden="true" />

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHarness, type Harness } from '../harness/server';
+import { artifactPath, launchChromium } from './browser';
+import { loadDemo, openPage } from './helpers';
+
+describe('Settings in Chromium through the harness', () => {
+  let harness: Harness;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    await loadDemo(harness);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(harness.url);
+    await openPage(page, 'Settings');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  const save = () => page.getByRole('button', { name: 'Save changes' }).click();
+
+  it('shows the server’s message beside each bad field and saves nothing', async () => {
+    await page.getByLabel('Locale for numbers and dates').fill('not-a-locale-at-all');
+    await page.getByLabel('Exports running at once').fill('9');
+    await save();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Nothing was saved' }).count()).toBe(1);
+    const errors = await page.locator('.field-error').allInnerTexts();
+    expect(errors).toHaveLength(2);
+    expect(errors.join('\n')).toContain('is not a locale this system knows');
+    expect(await page.getByLabel('Exports running at once').getAttribute('aria-invalid')).toBe('true');
+    expect(harness.services.settings.get('exportConcurrency')).toBe(1);
+    expect(harness.services.settings.get('locale')).toBe('');
+    await page.screenshot({ path: artifactPath('settings-errors.png'), fullPage: true });
+  });
+
+  it('applies theme and locale at once and stores every changed field', async () => {
+    await page.getByLabel('Locale for numbers and dates').fill('de-DE');
+    await page.getByLabel('Exports running at once').fill('2');
+    await page.getByLabel('Theme').selectOption('dark');
+    await page.getByLabel('Always ask where to save').uncheck();
+    await save();
+    await expect.poll(() => harness.services.settings.get('exportConcurrency')).toBe(2);
+    expect(harness.services.settings.get('locale')).toBe('de-DE');
+    expect(harness.services.settings.get('theme')).toBe('dark');
+    expect(harness.services.settings.get('alwaysAskWhereToSave')).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('de-DE');
+    expect(await page.locator('.field-error').count()).toBe(0);
+
+    // German grouping in the sidebar count: 5.000 trades.
+    const count = harness.services.lookups.counts().trades;
+    await expect.poll(() => page.locator('.sidebar-foot').innerText()).toContain(`${count.toLocaleString('de-DE')} trades`);
+    await openPage(page, 'Overview');
+    const account = harness.services.lookups.accounts()[0]!;
+    const summary = await harness.handlers['analytics:summary']({ filter: { accountIds: [account.id] } });
+    if (!summary.ok) throw new Error(summary.error.message);
+    const expected = new Intl.NumberFormat('de-DE', { style: 'currency', currency: account.currency, signDisplay: 'exceptZero' }).format(summary.data.netPnlCents / 100);
+    await expect.poll(() => page.getByRole('definition').filter({ hasText: expected }).count()).toBeGreaterThan(0);
+  });
+
+  it('is used with the keyboard alone: tab to a field, change it, save with Enter', async () => {
+    await openPage(page, 'Settings');
+    await page.getByLabel('Backups to keep').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('9');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => harness.services.settings.get('backupKeep')).toBe(9);
+    // Focus is visible: the focused control draws an outline.
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+  });
+});
