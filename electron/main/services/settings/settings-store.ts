@@ -34,7 +34,9 @@ export function createSettingsStore(sqlite: Sqlite, logger: Logger, now: () => n
       try {
         value = JSON.parse(valueJson);
       } catch {
-        value = undefined;
+        // Unreadable JSON must not reach the schema: its .default() would hide the damage.
+        logger.warn('settings.invalid_stored_value', { key });
+        continue;
       }
       const parsed = field.safeParse(value);
       if (parsed.success) merged[key] = parsed.data;

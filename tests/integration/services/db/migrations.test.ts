@@ -54,7 +54,7 @@ describe('database migrations', () => {
       type: string;
     }[];
     for (const money of ['gross_pnl_cents', 'fees_cents', 'net_pnl_cents', 'opened_at', 'closed_at']) {
-      expect(columns.find((c) => c.name === money)?.type).toBe('integer');
+      expect(columns.find((c) => c.name === money)?.type.toLowerCase()).toBe('integer');
     }
     expect(() =>
       handle.sqlite
