@@ -52,8 +52,9 @@ export function TradesTable() {
   const [viewport, setViewport] = useState(600);
   const virtualHeight = total * ROW_HEIGHT;
   const realHeight = Math.min(virtualHeight, MAX_SCROLL_PX);
-  const scrollable = Math.max(1, realHeight - viewport);
-  const scale = virtualHeight > MAX_SCROLL_PX ? Math.max(1, (virtualHeight - viewport) / scrollable) : 1;
+  // Scroll positions map linearly between the real (capped) and the virtual content, header included,
+  // so the top and the bottom of the scrollbar are exactly the first and the last row.
+  const scale = virtualHeight > MAX_SCROLL_PX ? Math.max(1, (HEADER_HEIGHT + virtualHeight - viewport) / Math.max(1, HEADER_HEIGHT + realHeight - viewport)) : 1;
   const scaleRef = useRef(scale);
   scaleRef.current = scale;
 
@@ -92,18 +93,20 @@ export function TradesTable() {
   const scrollTop = scrollRef.current?.scrollTop ?? 0;
   const shift = scrollTop * (scale - 1);
   const firstLoaded = items.find((i) => rowAt(i.index));
-  const visibleFirst = Math.min(total, Math.floor((scrollTop * scale) / ROW_HEIGHT) + 1);
-  const visibleLast = Math.min(total, Math.floor((scrollTop * scale + viewport - HEADER_HEIGHT) / ROW_HEIGHT));
+  const virtualOffset = scrollTop * scale;
+  const visibleFirst = Math.min(total, Math.floor(virtualOffset / ROW_HEIGHT) + 1);
+  const visibleLast = Math.min(total, Math.ceil((virtualOffset + viewport - HEADER_HEIGHT) / ROW_HEIGHT - 0.01));
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     // Home/End jump through the whole result, not just the rows rendered.
     if (e.target !== e.currentTarget) return;
+    const el = e.currentTarget;
     if (e.key === 'Home') {
       e.preventDefault();
-      virtualizer.scrollToIndex(0);
+      el.scrollTop = 0;
     } else if (e.key === 'End') {
       e.preventDefault();
-      virtualizer.scrollToIndex(total - 1, { align: 'end' });
+      el.scrollTop = el.scrollHeight;
     }
   };
 
