@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { FileOps } from './file-ops';
 import type { ByteSink } from './writers/types';
 
-const HIGH_WATER = 8 * 1024 * 1024;
+const HIGH_WATER = 4 * 1024 * 1024;
 
 export const partialPathFor = (target: string) => `${target}.partial`;
 

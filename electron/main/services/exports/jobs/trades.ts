@@ -62,6 +62,10 @@ function orderBy(sort: TradesExportParams['sort']): string {
 }
 
 /**
+ * CROSS JOIN pins trades as the outer loop: with statistics on a big journal SQLite may
+ * otherwise start from accounts and sort every trade in a temp b-tree (seconds and hundreds
+ * of MiB) instead of walking the sort index. Accounts and instruments are primary-key lookups.
+ *
  * The SELECT of a trades export: exactly the Trades page's filter (shared tradeFilterSql),
  * only the chosen columns, in the chosen order. Exported for the benchmark's raw scan.
  */
@@ -72,8 +76,8 @@ export function tradesExportQuery(params: TradesExportParams, columns: readonly 
   const joinInstrument = keys.some((k) => NEEDS_INSTRUMENT.has(k)) || params.sort.key === 'symbol';
   const sql = `SELECT ${keys.map((k) => COLUMN_SQL[k]).join(', ')}
     FROM trades t
-    ${joinAccount ? 'JOIN accounts a ON a.id = t.account_id' : ''}
-    ${joinInstrument ? 'JOIN instruments i ON i.id = t.instrument_id' : ''}
+    ${joinAccount ? 'CROSS JOIN accounts a ON a.id = t.account_id' : ''}
+    ${joinInstrument ? 'CROSS JOIN instruments i ON i.id = t.instrument_id' : ''}
     WHERE ${where}
     ORDER BY ${orderBy(params.sort)}
     ${params.limit ? 'LIMIT ?' : ''}`;

@@ -12,6 +12,7 @@ export const CONTENT_TYPES = `${XML_HEAD}<Types xmlns="http://schemas.openxmlfor
 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
 <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
 <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
 <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
 </Types>`;
 
@@ -23,7 +24,13 @@ export const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="http://schemas.openxm
 export const WORKBOOK_RELS = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>
 <Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/>
+<Relationship Id="rId3" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>
 </Relationships>`;
+
+/** The shared-string table; `items` are ready-made `<t>` elements. */
+export function sharedStringsXml(items: readonly string[], references: number): string {
+  return `${XML_HEAD}<sst xmlns="${MAIN_NS}" count="${references}" uniqueCount="${items.length}">${items.map((t) => `<si>${t}</si>`).join('')}</sst>`;
+}
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -11,6 +11,7 @@ import {
   columnRef,
   corePropsXml,
   sheetHead,
+  sharedStringsXml,
   sheetName,
   stylesXml,
   workbookXml,
@@ -24,8 +25,13 @@ const CELL_TEXT_MAX = 32_767;
 const XML_SPECIAL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const LIST_SEPARATORS = new RegExp(LIST_SEPARATOR, 'g');
 
-/** Cell text as XML: escaped, without the control characters XML 1.0 cannot carry. */
-function cellText(raw: string): string {
+/** Strings this short go to the shared-string table (names, symbols, statuses, tags). */
+const SHARED_MAX_CHARS = 64;
+/** The table stops growing here; later new strings are written inline. Bounds memory. */
+const SHARED_MAX_ENTRIES = 100_000;
+
+/** Cell text as a `<t>` element: escaped, without the control characters XML 1.0 cannot carry. */
+function textElement(raw: string): string {
   const value = raw.length > CELL_TEXT_MAX ? raw.slice(0, CELL_TEXT_MAX) : raw;
   const text = XML_SPECIAL.test(value)
     ? value
@@ -38,13 +44,15 @@ function cellText(raw: string): string {
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
   // Leading or trailing blanks survive only with xml:space="preserve".
-  return first <= 32 || last <= 32 ? `<is><t xml:space="preserve">${text}</t></is>` : `<is><t>${text}</t></is>`;
+  return first <= 32 || last <= 32 ? `<t xml:space="preserve">${text}</t>` : `<t>${text}</t>`;
 }
 
 /**
  * XLSX written as SpreadsheetML straight into a streaming ZIP: typed cells (numbers, dates as
- * date serials with a date format, money with a currency format, percents, booleans), inline
- * strings (no shared-string table to hold in memory), a frozen, bold header row.
+ * date serials with a date format, money with a currency format, percents, booleans), a frozen,
+ * bold header row. Short strings (accounts, symbols, statuses, tags) go to a capped shared-
+ * string table, which shrinks the sheet XML (and the deflate work) by about a third; long or
+ * late-coming ones are written inline, so memory stays bounded whatever the data.
  *
  * Why not exceljs's WorkbookWriter: per cell it builds Cell/Row/Style objects and it does not
  * wait for its ZIP stream to drain, so on a million rows it holds hundreds of MiB and most of
@@ -62,6 +70,26 @@ export function createXlsxWriter({ columns, sink, report }: WriterInput): Format
   let sheet: ZipEntryStream | null = null;
   let buffer = '';
   let rowNumber = 1;
+  const shared = new Map<string, number>();
+  const sharedItems: string[] = [];
+  let sharedRefs = 0;
+
+  /** `" t="s"><v>3</v></c>` or `" t="inlineStr"><is>...</is></c>`: the end of a text cell. */
+  const textCell = (value: string): string => {
+    const index = shared.get(value);
+    if (index !== undefined) {
+      sharedRefs += 1;
+      return `" t="s"><v>${index}</v></c>`;
+    }
+    if (value.length <= SHARED_MAX_CHARS && sharedItems.length < SHARED_MAX_ENTRIES) {
+      const added = sharedItems.length;
+      shared.set(value, added);
+      sharedItems.push(textElement(value));
+      sharedRefs += 1;
+      return `" t="s"><v>${added}</v></c>`;
+    }
+    return `" t="inlineStr"><is>${textElement(value)}</is></c>`;
+  };
 
   const flush = () => {
     if (buffer.length > 0) sheet!.write(buffer);
@@ -107,11 +135,11 @@ export function createXlsxWriter({ columns, sink, report }: WriterInput): Format
             xml += `${opens[i]}${r}" t="b"><v>${truthy(v) ? 1 : 0}</v></c>`;
             break;
           case 'list':
-            if (v !== '') xml += `${opens[i]}${r}" t="inlineStr">${cellText((v as string).replace(LIST_SEPARATORS, '; '))}</c>`;
+            if (v !== '') xml += `${opens[i]}${r}${textCell((v as string).replace(LIST_SEPARATORS, '; '))}`;
             break;
           default: {
             const text = String(v);
-            if (text !== '') xml += `${opens[i]}${r}" t="inlineStr">${cellText(text)}</c>`;
+            if (text !== '') xml += `${opens[i]}${r}${textCell(text)}`;
           }
         }
       }
@@ -123,6 +151,7 @@ export function createXlsxWriter({ columns, sink, report }: WriterInput): Format
       buffer += SHEET_TAIL;
       flush();
       await sheet!.end();
+      zip.addFile('xl/sharedStrings.xml', sharedStringsXml(sharedItems, sharedRefs));
       zip.finish();
     },
   };

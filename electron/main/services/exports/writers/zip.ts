@@ -1,4 +1,5 @@
-import { crc32, createDeflateRaw, deflateRawSync, type DeflateRaw } from 'node:zlib';
+import type { TransformOptions } from 'node:stream';
+import { crc32, createDeflateRaw, deflateRawSync, type DeflateRaw, type ZlibOptions } from 'node:zlib';
 import type { ByteSink } from './types';
 
 const LOCAL_HEADER = 0x04034b50;
@@ -102,7 +103,11 @@ export class ZipWriter {
     const name = Buffer.from(fileName, 'utf8');
     const entry: EntryRecord = { name, crc: 0, compressed: 0, size: 0, offset: this.offset };
     this.emit(this.localHeader(name));
-    const deflate: DeflateRaw = createDeflateRaw({ level: this.level, chunkSize: 64 * 1024 });
+    // A few MiB of input may wait for the deflater, so the next rows are built on this thread
+    // while zlib compresses the previous ones on the thread pool.
+    // (Node passes stream options through; @types/node only lists the zlib ones.)
+    const options: ZlibOptions & TransformOptions = { level: this.level, chunkSize: 64 * 1024, writableHighWaterMark: 4 * 1024 * 1024 };
+    const deflate: DeflateRaw = createDeflateRaw(options);
     let failure: Error | null = null;
     deflate.on('data', (chunk: Buffer) => {
       entry.compressed += chunk.length;
