@@ -40,12 +40,6 @@ describe.skipIf(TRADES === 0)(`Trades grid at ${TRADES.toLocaleString('en-US')} 
     page.locator('[role=row][data-trade-id]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-index'))));
   const grid = () => page.getByRole('table', { name: 'Trades' });
 
-  const timeUntilRow = async (index: number): Promise<number> => {
-    const started = Date.now();
-    await page.waitForFunction((i) => document.querySelector(`[role=row][data-index="${i}"]`) !== null, index, { timeout: 60_000 });
-    return Date.now() - started;
-  };
-
   it('opens, scrolls smoothly, and jumps to the middle and the end', async () => {
     await page.goto(harness.url);
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
