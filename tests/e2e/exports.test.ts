@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
@@ -154,5 +155,26 @@ describe('Exports screen in Chromium through the harness', () => {
     await form().getByRole('button', { name: /^Export trades as/ }).click();
     await expect.poll(() => form().getByRole('status').innerText()).toContain('No file was chosen');
     expect(await newestJobId()).toBe(before);
+  });
+
+  it('explains a failed export in plain words and what to do, and notifies', async () => {
+    const notificationsBefore = harness.desktop.notifications.length;
+    harness.desktop.answerNextSave(join(harness.workDir, 'no-such-folder', 'trades.csv'));
+    const before = await newestJobId();
+    await form().getByRole('button', { name: /^Export trades as/ }).click();
+    await expect.poll(newestJobId).toBeGreaterThan(before);
+    const id = await newestJobId();
+    const item = jobItem(id);
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 60_000 }).toBe('failed');
+    const job = await jobById(id);
+    expect(job.error).not.toBeNull();
+    const alert = item.getByRole('alert');
+    expect(await alert.innerText()).toBe(job.error!.message);
+    expect(job.error!.message).toMatch(/folder|exist/i);
+    expect(await item.locator('.badge').innerText()).toBe('Failed');
+    expect(await item.getByRole('button', { name: 'Retry' }).count()).toBe(1);
+    await expect.poll(() => harness.desktop.notifications.length).toBeGreaterThan(notificationsBefore);
+    expect(harness.desktop.notifications.at(-1)!.title).toBe('Trades export failed');
+    await page.screenshot({ path: artifactPath('exports-failed.png') });
   });
 });
