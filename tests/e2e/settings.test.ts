@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, launchChromium } from './browser';
@@ -74,5 +76,22 @@ describe('Settings in Chromium through the harness', () => {
     // Focus is visible: the focused control draws an outline.
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
+  });
+
+  it('backs the journal up to the file the save dialog answers', async () => {
+    const before = harness.desktop.saveRequests.length;
+    await page.getByRole('button', { name: 'Back up now…' }).click();
+    const status = page.getByRole('region', { name: 'Backups' }).getByRole('status');
+    await expect.poll(() => status.innerText()).toMatch(/^Backed up to /);
+    expect(harness.desktop.saveRequests.length).toBe(before + 1);
+    const path = (await status.innerText()).replace(/^Backed up to /, '').replace(/ \(.*$/, '');
+    expect(existsSync(path)).toBe(true);
+    const copy = new Database(path, { readonly: true });
+    try {
+      const trades = copy.prepare('SELECT COUNT(*) AS n FROM trades').get() as { n: number };
+      expect(trades.n).toBe(harness.services.lookups.counts().trades);
+    } finally {
+      copy.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Settings, SettingsPatch, SettingKey } from '../../../shared/domain/settings';
 import { PageHeader } from '../components/PageHeader';
+import { BackupsCard } from '../components/BackupsCard';
 import { useSettingsStore } from '../store/settings-store';
 
 type FieldDef =
@@ -215,6 +216,7 @@ export function SettingsPage() {
           </span>
         </div>
       </form>
+      <BackupsCard />
     </section>
   );
 }
