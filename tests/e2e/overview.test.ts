@@ -70,6 +70,19 @@ describe('Overview in Chromium through the harness', () => {
     await page.screenshot({ path: artifactPath('overview-equity-rebuilt.png'), fullPage: true });
   });
 
+  it('splits the P&L by tag and by weekday as the analytics service does', async () => {
+    const account = harness.services.lookups.accounts()[0]!;
+    const card = page.getByRole('region', { name: 'Where the P&L comes from' });
+    for (const dimension of ['tag', 'weekday'] as const) {
+      await card.getByLabel('Split by').selectOption(dimension);
+      const result = await harness.handlers['analytics:breakdown']({ filter: { accountIds: [account.id] }, dimension });
+      if (!result.ok) throw new Error(result.error.message);
+      await expect.poll(() => card.locator('tbody tr').count()).toBe(result.data.length);
+      const labels = await card.locator('tbody th[scope=row]').allInnerTexts();
+      expect(new Set(labels)).toEqual(new Set(result.data.map((r) => r.label)));
+    }
+  });
+
   it('moves the P&L calendar between months', async () => {
     const month = page.locator('.month-name');
     const before = await month.innerText();

@@ -4,8 +4,9 @@ import { HeadlineStats } from '../components/overview/HeadlineStats';
 import { EquityChart } from '../components/overview/EquityChart';
 import { PnlCalendarView } from '../components/overview/PnlCalendarView';
 import { GoalsPanel } from '../components/overview/GoalsPanel';
+import { BreakdownCard } from '../components/overview/BreakdownCard';
 import { DiscrepancyTable, EquityStatusCard } from '../components/overview/EquityStatusCard';
-import { PERIODS, useOverviewStore, type Period } from '../store/overview-store';
+import { PERIODS, filterOf, useOverviewStore, type Period } from '../store/overview-store';
 import { useEquityStore } from '../store/equity-store';
 import { useLookupsStore } from '../store/lookups-store';
 
@@ -78,6 +79,7 @@ export function OverviewPage() {
             </section>
           )}
           {calendar && month && <PnlCalendarView calendar={calendar} month={month} currency={currency} onMonth={(m) => void setMonth(m)} />}
+          {scope && summary && <BreakdownCard filter={filterOf(scope)} currency={currency} />}
         </div>
         <div className="overview-side">
           <EquityStatusCard />
