@@ -256,6 +256,7 @@ export function createImportService(deps: ImportDeps) {
       const calendar = createZoneCalendar(zoneFor(request, request.newAccounts.timezone));
       const source = await openTableSource(request.path);
       const read = await readRows(source, { preset: preset.definition, calendar });
+      const readMs = Math.round(performance.now() - started);
       if ('missing' in read) throw new AppError('validation', missingMessage(read.search, preset));
       if (read.rowCount === 0) {
         throw new AppError('validation', 'The file has a header row but no data rows. Check that you exported the right date range.');
@@ -296,6 +297,7 @@ export function createImportService(deps: ImportDeps) {
       };
       let outcome: WriteOutcome;
       let dryRun = false;
+      const writeStarted = performance.now();
       try {
         outcome = sqlite
           .transaction(() => {
@@ -326,6 +328,8 @@ export function createImportService(deps: ImportDeps) {
         errors: result.errorRows,
         trades: result.tradesCreated,
         durationMs: result.durationMs,
+        readMs,
+        writeMs: Math.round(performance.now() - writeStarted),
       });
       if (status === 'committed') events.emit('journal:changed', { reason: 'import' });
       return result;

@@ -13,6 +13,13 @@ import { detectInstrument } from './instrument-detect';
 import { createImportKeys, portionsToTrip } from './import-keys';
 import { groupRoundTrips, type FillPortion } from './round-trips';
 import type { FillRowData, TradeRowData } from './row-reader';
+import { withIndexesDeferred } from './bulk-indexes';
+import { withTradeFilterCountsDeferred } from '../journal/trade-filter-counts';
+
+/** Tables whose secondary indexes a bulk import rebuilds once instead of updating per row. */
+const BULK_TABLES = ['trades', 'trade_tags'] as const;
+/** From this many new rows on, an import defers per-row index and trigger work. */
+const BULK_MIN_ROWS = 5_000;
 
 export interface WritePlan {
   keyed: KeyedRow[];
@@ -51,7 +58,12 @@ interface ResolvedInstrument {
  * Rows whose key the account already holds are counted as duplicates and skipped.
  */
 export function writeImport(
-  deps: { sqlite: Sqlite; accounts: Accounts; instruments: Instruments; now: number },
+  deps: {
+    sqlite: Sqlite;
+    accounts: Accounts;
+    instruments: Instruments;
+    now: number;
+  },
   plan: WritePlan,
 ): WriteOutcome {
   const { sqlite, accounts, instruments, now } = deps;
@@ -66,7 +78,7 @@ export function writeImport(
   const finishBatch = sqlite.prepare(
     'UPDATE import_batches SET row_count = ?, accepted_count = ?, duplicate_count = ? WHERE id = ?',
   );
-  const removeBatch = sqlite.prepare('DELETE FROM import_batches WHERE id = ?');
+  const countTrades = sqlite.prepare('SELECT COUNT(*) FROM trades').pluck();
   const openImportedTrade = sqlite.prepare(
     `SELECT t.id FROM trades t
      WHERE t.account_id = ? AND t.instrument_id = ? AND t.status = 'open'
@@ -147,120 +159,176 @@ export function writeImport(
     return found;
   };
 
+  // Phase 1 (reads): per account, drop known keys, group fills, find the open trades that
+  // new fills continue. Everything that needs a secondary index happens here.
+  interface FillGroup {
+    instrument: ResolvedInstrument;
+    rows: KeyedRow<FillRowData>[];
+    openTradeId: number | null;
+    seed: FillPortion[];
+  }
+  interface AccountWork {
+    accountId: number;
+    calendar: ZoneCalendar;
+    rows: number;
+    trades: KeyedRow<TradeRowData>[];
+    fills: Map<number, FillGroup>;
+    accepted: number;
+    duplicates: number;
+    batchId: number;
+    days: (string | null)[];
+  }
+  const work: AccountWork[] = [];
   for (const [accountId, items] of groups) {
-    const calendar: ZoneCalendar = createZoneCalendar(accountZones.get(accountId)!);
-    const batchId = Number(
-      insertBatch.run(accountId, plan.sourceName, plan.presetLabel, plan.sha256, items.length, outcome.batchIds.length === 0 ? plan.errorRows : 0, now).lastInsertRowid,
-    );
-    const days: (string | null)[] = [];
-    let accepted = 0;
-    let duplicates = 0;
-    // Grouped by instrument, not by the file's spelling: "MNQ 12-25" and "MNQZ5" are one contract.
-    const fills = new Map<number, { instrument: ResolvedInstrument; rows: KeyedRow<FillRowData>[] }>();
-
+    const job: AccountWork = {
+      accountId,
+      calendar: createZoneCalendar(accountZones.get(accountId)!),
+      rows: items.length,
+      trades: [],
+      fills: new Map(),
+      accepted: 0,
+      duplicates: 0,
+      batchId: 0,
+      days: [],
+    };
+    const lookUp = keys.anyKeys(accountId);
     for (const item of items) {
-      if (keys.known(accountId, item.key)) {
-        duplicates += 1;
+      if (lookUp && keys.known(accountId, item.key)) {
+        job.duplicates += 1;
         continue;
       }
+      job.accepted += 1;
       const row = item.row;
-      if (row.kind === 'fill') {
-        const instrument = instrumentFor(row);
-        let entry = fills.get(instrument.id);
-        if (!entry) {
-          entry = { instrument, rows: [] };
-          fills.set(instrument.id, entry);
-        }
-        entry.rows.push(item as KeyedRow<FillRowData>);
+      if (row.kind === 'trade') {
+        instrumentFor(row);
+        job.trades.push(item as KeyedRow<TradeRowData>);
         continue;
       }
+      // Grouped by instrument, not by the file's spelling: "MNQ 12-25" and "MNQZ5" are one contract.
       const instrument = instrumentFor(row);
-      const facts: TradeFacts = {
-        accountId,
-        instrumentId: instrument.id,
-        direction: row.direction,
-        openedAt: row.openedAt,
-        closedAt: row.closedAt,
-        qty: row.qty,
-        entryPrice: row.entryPrice,
-        exitPrice: row.exitPrice,
-        stopPrice: row.stopPrice,
-        targetPrice: row.targetPrice,
-        feesCents: row.feesCents,
-        setup: row.setup,
-        notes: row.notes,
-      };
-      const brokerGross = row.grossPnlCents ?? (row.netPnlCents !== null ? row.netPnlCents + row.feesCents : null);
-      const record = deriveTrade(facts, instrument.multiplier, calendar, {
-        brokerGrossCents: brokerGross,
-        rMultiple: row.rMultiple,
-        externalId: item.key,
-        importBatchId: batchId,
-      });
-      const tradeId = store.insert(record, now);
-      if (row.tags.length > 0) store.setTags(tradeId, store.ensureTags(row.tags, tagCache));
-      keys.insertTradeKey(accountId, item.key, tradeId, batchId);
-      days.push(record.closeDay);
-      accepted += 1;
-      outcome.tradesCreated += 1;
+      let group = job.fills.get(instrument.id);
+      if (!group) {
+        group = { instrument, rows: [], openTradeId: null, seed: [] };
+        job.fills.set(instrument.id, group);
+      }
+      group.rows.push(item as KeyedRow<FillRowData>);
     }
-
-    for (const { instrument, rows: group } of fills.values()) {
+    for (const group of job.fills.values()) {
       // Execution order; the sort is stable, so equal times keep the file's order.
-      group.sort((a, b) => a.row.executedAt - b.row.executedAt);
-      const fresh: FillPortion[] = group.map(({ row, key }) => ({
-        key,
-        side: row.side,
-        qty: row.qty,
-        price: row.price,
-        executedAt: row.executedAt,
-        feesCents: row.feesCents,
-      }));
-      accepted += group.length;
+      group.rows.sort((a, b) => a.row.executedAt - b.row.executedAt);
       // Fills that continue a position an earlier import left open extend that trade.
-      const open = openImportedTrade.get(accountId, instrument.id) as { id: number } | undefined;
-      const seed = open ? keys.portionsOf(open.id) : [];
-      const continues = open !== undefined && seed.length > 0 && seed[seed.length - 1]!.executedAt <= fresh[0]!.executedAt;
-      const trips = groupRoundTrips(continues ? [...seed, ...fresh] : fresh);
-      trips.forEach((trip, i) => {
-        const facts = portionsToTrip(trip, accountId, instrument.id);
-        const gross = trip.closedAt === null ? null : amountToCents(trip.grossPoints * instrument.multiplier);
-        const newPortions = continues && i === 0 ? trip.portions.slice(seed.length) : trip.portions;
-        if (continues && i === 0) {
-          const before = store.get(open!.id)!;
-          const record = deriveTrade(
-            { ...facts, stopPrice: before.stopPrice, targetPrice: before.targetPrice, setup: before.setup, notes: before.notes },
-            instrument.multiplier,
-            calendar,
-            { brokerGrossCents: gross, externalId: before.externalId, importBatchId: before.importBatchId },
-          );
-          store.update(open!.id, record, now);
-          keys.insertFillPortions(accountId, open!.id, batchId, newPortions);
-          days.push(before.closeDay, record.closeDay);
-          outcome.tradesUpdated += 1;
-          return;
+      const open = openImportedTrade.get(accountId, group.instrument.id) as { id: number } | undefined;
+      if (open) {
+        const seed = keys.portionsOf(open.id);
+        if (seed.length > 0 && seed[seed.length - 1]!.executedAt <= group.rows[0]!.row.executedAt) {
+          group.openTradeId = open.id;
+          group.seed = seed;
         }
+      }
+    }
+    outcome.acceptedRows += job.accepted;
+    outcome.duplicateRows += job.duplicates;
+    if (job.accepted > 0) {
+      job.batchId = Number(
+        insertBatch.run(accountId, plan.sourceName, plan.presetLabel, plan.sha256, job.rows, work.length === 0 ? plan.errorRows : 0, now).lastInsertRowid,
+      );
+      work.push(job);
+    }
+  }
+
+  // Phase 2 (writes only, by primary key): trades, tags, keys.
+  const writeAll = () => {
+    for (const job of work) {
+      const { accountId, calendar, batchId, days } = job;
+      for (const { row, key } of job.trades) {
+        const instrument = instrumentFor(row);
+        const facts: TradeFacts = {
+          accountId,
+          instrumentId: instrument.id,
+          direction: row.direction,
+          openedAt: row.openedAt,
+          closedAt: row.closedAt,
+          qty: row.qty,
+          entryPrice: row.entryPrice,
+          exitPrice: row.exitPrice,
+          stopPrice: row.stopPrice,
+          targetPrice: row.targetPrice,
+          feesCents: row.feesCents,
+          setup: row.setup,
+          notes: row.notes,
+        };
+        const brokerGross = row.grossPnlCents ?? (row.netPnlCents !== null ? row.netPnlCents + row.feesCents : null);
         const record = deriveTrade(facts, instrument.multiplier, calendar, {
-          brokerGrossCents: gross,
-          externalId: trip.portions[0]!.key,
+          brokerGrossCents: brokerGross,
+          rMultiple: row.rMultiple,
+          externalId: key,
           importBatchId: batchId,
         });
         const tradeId = store.insert(record, now);
-        keys.insertFillPortions(accountId, tradeId, batchId, newPortions);
+        if (row.tags.length > 0) store.addTags(tradeId, store.ensureTags(row.tags, tagCache));
         days.push(record.closeDay);
         outcome.tradesCreated += 1;
-      });
+      }
+      for (const { instrument, rows, openTradeId, seed } of job.fills.values()) {
+        const fresh: FillPortion[] = rows.map(({ row, key }) => ({
+          key,
+          side: row.side,
+          qty: row.qty,
+          price: row.price,
+          executedAt: row.executedAt,
+          feesCents: row.feesCents,
+        }));
+        const continues = openTradeId !== null;
+        const trips = groupRoundTrips(continues ? [...seed, ...fresh] : fresh);
+        trips.forEach((trip, i) => {
+          const facts = portionsToTrip(trip, accountId, instrument.id);
+          const gross = trip.closedAt === null ? null : amountToCents(trip.grossPoints * instrument.multiplier);
+          if (continues && i === 0) {
+            const before = store.get(openTradeId)!;
+            const record = deriveTrade(
+              { ...facts, stopPrice: before.stopPrice, targetPrice: before.targetPrice, setup: before.setup, notes: before.notes },
+              instrument.multiplier,
+              calendar,
+              { brokerGrossCents: gross, externalId: before.externalId, importBatchId: before.importBatchId },
+            );
+            store.update(openTradeId, record, now);
+            keys.insertFillPortions(accountId, openTradeId, batchId, trip.portions.slice(seed.length));
+            days.push(before.closeDay, record.closeDay);
+            outcome.tradesUpdated += 1;
+            return;
+          }
+          const record = deriveTrade(facts, instrument.multiplier, calendar, {
+            brokerGrossCents: gross,
+            externalId: trip.portions[0]!.key,
+            importBatchId: batchId,
+          });
+          const tradeId = store.insert(record, now);
+          keys.insertFillPortions(accountId, tradeId, batchId, trip.portions);
+          days.push(record.closeDay);
+          outcome.tradesCreated += 1;
+        });
+      }
     }
+  };
+  // A big import: one GROUP BY for the trades page's filter counts instead of a trigger run
+  // per trade, and, when it is big next to the journal, one sort per index instead of a
+  // B-tree insert per row per index.
+  const newRows = work.reduce((sum, job) => sum + job.accepted, 0);
+  if (newRows >= BULK_MIN_ROWS) {
+    const rebuildIndexes = newRows * 2 >= (countTrades.get() as number);
+    withTradeFilterCountsDeferred(sqlite, () => {
+      if (rebuildIndexes) withIndexesDeferred(sqlite, BULK_TABLES, writeAll);
+      else writeAll();
+    });
+  } else {
+    writeAll();
+  }
 
-    outcome.acceptedRows += accepted;
-    outcome.duplicateRows += duplicates;
-    if (accepted === 0) {
-      removeBatch.run(batchId);
-      continue;
-    }
-    finishBatch.run(items.length, accepted, duplicates, batchId);
-    refreshAccountEquityForDays(sqlite, accountId, days);
-    outcome.batchIds.push(batchId);
+  // Phase 3: batch figures and daily equity (which reads through the indexes again).
+  for (const job of work) {
+    finishBatch.run(job.rows, job.accepted, job.duplicates, job.batchId);
+    refreshAccountEquityForDays(sqlite, job.accountId, job.days);
+    outcome.batchIds.push(job.batchId);
   }
   return outcome;
 }

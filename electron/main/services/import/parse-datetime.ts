@@ -11,6 +11,8 @@ const ZONE_ABBREVIATIONS: Record<string, number> = {
   CET: 60, CEST: 120, EET: 120, EEST: 180, BST: 60, JST: 540, HKT: 480, SGT: 480, AEST: 600, AEDT: 660,
 };
 
+const ISO_UTC = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,3})?Z$/;
+
 const DATE_TIME = new RegExp(
   '^' +
     // date: 2025-01-02 | 2025.01.02 | 2025/1/2 | 20250102 | 1/2/2025 | 02.01.2025 | 1/2/25
@@ -34,6 +36,12 @@ function daysInMonth(year: number, month: number): number {
 export function parseDateTime(raw: string, order: DateOrder, calendar: ZoneCalendar): number | NumberFailure {
   const text = raw.trim();
   if (text === '') return { reason: 'is empty' };
+  // ISO 8601 in UTC (what exports write) is the common case: Date.parse reads it exactly.
+  if (ISO_UTC.test(text)) {
+    const ms = Date.parse(text);
+    // V8 rolls 2025-02-30 over into March; such a day takes the slow path and its error.
+    if (new Date(ms).getUTCDate() === Number(text.slice(8, 10))) return ms;
+  }
   if (/^\d{12,13}$/.test(text)) return Number(text);
   if (/^\d{9,10}$/.test(text)) return Number(text) * 1000;
   const m = DATE_TIME.exec(text);

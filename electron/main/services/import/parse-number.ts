@@ -13,7 +13,12 @@ export type DecimalMark = '.' | ',';
 const CANONICAL = /^-?\d+(\.\d+)?$/;
 const STRIP = /[\s\u00a0\u202f$€£¥'’]|USD|EUR|GBP|CHF|JPY/g;
 
+const PLAIN = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
+
 export function parseDecimalString(raw: string, mark: DecimalMark): string | NumberFailure {
+  // Most cells are already canonical ("6650.25", "-12"): no rewriting needed. A lone "1.234"
+  // is ambiguous, so the fast path is for a '.' mark only.
+  if (mark === '.' && PLAIN.test(raw)) return raw === '-0' ? '0' : raw;
   let text = raw.trim();
   if (text === '') return { reason: 'is empty' };
   let negative = false;
@@ -81,6 +86,9 @@ export function isFailure(value: unknown): value is NumberFailure {
 
 /** Exact cents of a canonical decimal string, rounding half away from zero. */
 export function canonicalToCents(canonical: string): number {
+  // Up to two decimals, the float product is within 1e-9 of the integer: rounding is exact.
+  const dot = canonical.indexOf('.');
+  if (dot < 0 || canonical.length - dot <= 3) return Math.round(Number(canonical) * 100);
   const negative = canonical.startsWith('-');
   const body = negative ? canonical.slice(1) : canonical;
   const [whole = '0', fraction = ''] = body.split('.');

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors';
+import { CsvSyntaxError, parseCsvRows } from './csv-rows';
 
 export type TableFormat = 'csv' | 'xlsx';
 
@@ -59,19 +60,28 @@ export function sniffDelimiter(head: string): string {
   return best;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+type SharedStrings = readonly (string | { richText: { text: string }[] })[];
+
+function cellText(value: ExcelJS.CellValue | { sharedString: number }, shared: SharedStrings | null): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return value;
   if (typeof value === 'object') {
+    if ('sharedString' in value) {
+      const text = shared?.[value.sharedString];
+      return text === undefined ? '' : cellText(text as ExcelJS.CellValue, null);
+    }
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue, shared);
     if ('text' in value) return String(value.text);
     if ('error' in value) return '';
   }
   return String(value);
 }
+
+const hasSharedString = (values: unknown[]): boolean =>
+  values.some((v) => typeof v === 'object' && v !== null && 'sharedString' in v);
 
 async function assertReadable(path: string): Promise<number> {
   let size: number;
@@ -89,6 +99,23 @@ async function assertReadable(path: string): Promise<number> {
   return size;
 }
 
+/** The file as UTF-8 text chunks (multi-byte characters split across chunks are joined), hashed on the way. */
+async function* textChunks(path: string, hash: ReturnType<typeof createHash>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
+  try {
+    for await (const chunk of input) {
+      hash.update(chunk as Buffer);
+      const text = decoder.write(chunk as Buffer);
+      if (text.length > 0) yield text;
+    }
+    const rest = decoder.end();
+    if (rest.length > 0) yield rest;
+  } finally {
+    input.destroy();
+  }
+}
+
 function csvSource(path: string, delimiter: string): TableSource {
   const hash = createHash('sha256');
   let digest = '';
@@ -96,34 +123,38 @@ function csvSource(path: string, delimiter: string): TableSource {
     format: 'csv',
     delimiter,
     async *rows() {
-      const input = createReadStream(path);
-      input.on('data', (chunk) => hash.update(chunk));
-      const parser = input.pipe(
-        parse({
-          delimiter,
-          bom: true,
-          info: true,
-          relax_column_count: true,
-          relax_quotes: true,
-          skip_empty_lines: true,
-        }),
-      );
       try {
-        for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-          const cells = item.record;
-          if (cells.every((cell) => cell.trim() === '')) continue;
-          yield { line: item.info.lines, cells };
+        for await (const row of parseCsvRows(textChunks(path, hash), delimiter)) {
+          const cells = row.cells;
+          let blank = true;
+          for (const cell of cells) {
+            if (cell.trim() !== '') {
+              blank = false;
+              break;
+            }
+          }
+          if (blank) continue;
+          yield row;
         }
         digest = hash.digest('hex');
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new AppError('validation', `The file is not a readable CSV: ${message}. Save it again as CSV (UTF-8) and retry.`);
-      } finally {
-        input.destroy();
+        if (error instanceof CsvSyntaxError) {
+          throw new AppError('validation', `Row ${error.line}: ${error.message}. Fix the quote in the file (or save it again as CSV) and retry.`);
+        }
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new AppError('io', `Cannot read ${path}: ${code ?? (error as Error).message}. Check that the file still exists and is readable.`);
       }
     },
     sha256: () => digest,
   };
+}
+
+async function readFirstSheet(path: string): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new AppError('validation', 'The workbook has no worksheet. Export the trades again.');
+  return sheet;
 }
 
 async function hashFile(path: string): Promise<string> {
@@ -147,16 +178,36 @@ function xlsxSource(path: string): TableSource {
         entries: 'ignore',
       });
       try {
-        // Only the first worksheet holds the table; later sheets (summaries) are ignored.
+        // Only the first worksheet holds the table; later sheets are read past, not used.
+        // Writers that put the shared-string table after the sheet (ours, streaming) leave
+        // {sharedString: n} placeholders: those rows wait until the table has been read.
+        let sheets = 0;
+        let waiting: { line: number; values: unknown[] }[] | null = null;
         for await (const worksheet of reader) {
+          sheets += 1;
           for await (const row of worksheet) {
-            const values = row.values as ExcelJS.CellValue[];
-            const cells: string[] = [];
-            for (let i = 1; i < values.length; i += 1) cells.push(cellText(values[i]));
-            if (cells.every((cell) => cell.trim() === '')) continue;
-            yield { line: row.number, cells };
+            if (sheets > 1) continue;
+            // row.values is sparse and 1-based: Array.from turns holes into empty cells.
+            const values = Array.from((row.values as unknown[]).slice(1));
+            if (waiting === null && !hasSharedString(values)) {
+              const cells = values.map((v) => cellText(v as ExcelJS.CellValue, null));
+              if (cells.some((cell) => cell.trim() !== '')) yield { line: row.number, cells };
+              continue;
+            }
+            (waiting ??= []).push({ line: row.number, values });
           }
-          break;
+        }
+        if (waiting !== null) {
+          const shared = (reader as unknown as { sharedStrings?: SharedStrings }).sharedStrings ?? null;
+          // exceljs's streaming reader sometimes never reaches a shared-string table stored
+          // after the sheet (it loses it for zips written with data descriptors, like our
+          // exports): then the workbook is read whole, through its central directory.
+          const sheet = shared === null ? await readFirstSheet(path) : null;
+          for (const { line, values } of waiting) {
+            const resolved = sheet ? Array.from((sheet.getRow(line).values as unknown[]).slice(1)) : values;
+            const cells = resolved.map((v) => cellText(v as ExcelJS.CellValue, shared));
+            if (cells.some((cell) => cell.trim() !== '')) yield { line, cells };
+          }
         }
         digest = await hashFile(path);
       } catch (error) {

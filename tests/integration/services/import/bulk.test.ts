@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestServices, type TestServices } from '../../../helpers/test-services';
+import { TRADE_EXPORT_COLUMNS } from '../../../../shared/domain/export-columns';
+import { SPARK_TRADES_PRESET_ID } from '../../../../shared/domain/import-presets';
+import { equityInStep } from './journal-state';
+
+/** A Spark Journal export of `rows` closed trades over two accounts. */
+function writeExport(path: string, rows: number, firstId = 1): void {
+  const lines = [TRADE_EXPORT_COLUMNS.map((c) => c.header.includes(',') ? `"${c.header}"` : c.header).join(',')];
+  for (let i = 0; i < rows; i++) {
+    const opened = Date.UTC(2025, 0, 2, 14, 30) + i * 3_600_000;
+    const gross = ((i * 7919) % 20_001) - 9_000;
+    const fees = 100 + (i % 5) * 25;
+    lines.push(
+      [firstId + i, i % 3 ? 'Main' : 'Prop', '', 'USD', ['ESZ5', 'AAPL', 'EURUSD'][i % 3], '', i % 2 ? 'short' : 'long', 'closed',
+        new Date(opened).toISOString(), new Date(opened + 600_000).toISOString(), '', 1 + (i % 3), 100 + (i % 50), 101 + (i % 40), '', '',
+        (gross / 100).toFixed(2), (fees / 100).toFixed(2), ((gross - fees) / 100).toFixed(2), '', '', i % 4 ? 'a; b' : '', `n${i}`, ''].join(','),
+    );
+  }
+  writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+}
+
+describe('bulk imports (deferred indexes and filter-count triggers)', () => {
+  let ctx: TestServices;
+  beforeEach(() => {
+    ctx = createTestServices();
+  });
+  afterEach(async () => {
+    await ctx.cleanup();
+  });
+
+  const run = (path: string) =>
+    ctx.services.imports.run({
+      path, presetId: SPARK_TRADES_PRESET_ID, onError: 'abort', instruments: {},
+      newAccounts: { currency: 'USD', timezone: 'America/New_York' }, dryRun: false,
+    });
+  const schema = () => ctx.services.db.sqlite.prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name").all();
+  const countsFromTrades = () =>
+    ctx.services.db.sqlite
+      .prepare(
+        `SELECT account_id, close_day, instrument_id, direction, status, COUNT(*) AS trades FROM trades
+         GROUP BY account_id, close_day, instrument_id, direction, status ORDER BY 1, 2, 3, 4, 5`,
+      )
+      .all();
+  const storedCounts = () =>
+    ctx.services.db.sqlite
+      .prepare('SELECT account_id, close_day, instrument_id, direction, status, trades FROM trade_filter_counts WHERE trades > 0 ORDER BY 1, 2, 3, 4, 5')
+      .all();
+
+  it('leaves the same indexes, triggers, filter counts and equity as row-by-row writes would', async () => {
+    const before = schema();
+    const first = join(ctx.dir, 'first.csv');
+    writeExport(first, 6_000);
+    expect(await run(first)).toMatchObject({ status: 'committed', tradesCreated: 6_000 });
+    expect(schema()).toEqual(before);
+    expect(storedCounts()).toEqual(countsFromTrades());
+    expect(equityInStep(ctx.services.db.sqlite).stored).toEqual(equityInStep(ctx.services.db.sqlite).expected);
+    expect(ctx.services.db.sqlite.prepare('SELECT COUNT(*) AS n FROM trade_tags').get()).toEqual({ n: 9_000 });
+
+    // Nothing new: no bulk work at all.
+    expect(await run(first)).toMatchObject({ status: 'nothing_new', duplicateRows: 6_000 });
+
+    // A second bulk import, smaller than the journal: triggers deferred, indexes kept.
+    const second = join(ctx.dir, 'second.csv');
+    writeExport(second, 5_500, 10_001);
+    expect(await run(second)).toMatchObject({ status: 'committed', tradesCreated: 5_500 });
+    expect(schema()).toEqual(before);
+    expect(storedCounts()).toEqual(countsFromTrades());
+    expect(equityInStep(ctx.services.db.sqlite).stored).toEqual(equityInStep(ctx.services.db.sqlite).expected);
+    // The unique (account, external id) index is back and enforcing.
+    const sample = ctx.services.db.sqlite.prepare('SELECT account_id, external_id FROM trades LIMIT 1').get() as { account_id: number; external_id: string };
+    expect(() =>
+      ctx.services.db.sqlite
+        .prepare(`INSERT INTO trades (account_id, instrument_id, direction, status, opened_at, qty, entry_price, external_id) VALUES (?, 1, 'long', 'open', 0, 1, 1, ?)`)
+        .run(sample.account_id, sample.external_id),
+    ).toThrow(/UNIQUE/);
+  });
+});
