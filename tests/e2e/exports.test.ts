@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
@@ -15,7 +16,7 @@ const FORMAT_LABELS: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON', 
 async function dataRowsIn(format: ExportFormat, path: string): Promise<number> {
   switch (format) {
     case 'csv':
-      return readFileSync(path, 'utf8').split(/\r?\n/).filter((line) => line !== '' && !line.startsWith('#')).length - 1;
+      return (parse(readFileSync(path, 'utf8'), { bom: true, comment: '#' }) as string[][]).length - 1;
     case 'json':
       return (JSON.parse(readFileSync(path, 'utf8')) as unknown[]).length;
     case 'xlsx': {
@@ -126,9 +127,10 @@ describe('Exports screen in Chromium through the harness', () => {
     const id = await newestJobId();
     await expect.poll(() => jobItem(id).getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
     const job = await jobById(id);
-    const [header, first] = readFileSync(job.targetPath, 'utf8').split(/\r?\n/);
-    expect(header).toBe('Result,Symbol');
-    expect(first).toMatch(/^-?[\d.]+,\S+$/);
+    const [header, first] = parse(readFileSync(job.targetPath, 'utf8'), { bom: true }) as string[][];
+    expect(header).toEqual(['Result', 'Symbol']);
+    expect(first![0]).toMatch(/^-?[\d.]+$/);
+    expect(first![1]).not.toBe('');
   });
 
   it('saves the form as a preset and loads it back', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import type { TradeFilter, TradeSort } from '../../shared/domain/trade';
 import { startHarness, type Harness } from '../harness/server';
@@ -178,5 +180,26 @@ describe('Trades page in Chromium through the harness', () => {
     await expect.poll(statusText).toBe('No trades match these filters.');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(statusText).toMatch(/^Rows 1–\d+ of /);
+  });
+
+  it('hands its filter to the Exports form, and the export holds exactly the filtered trades', async () => {
+    const account = harness.services.lookups.accounts()[1]!;
+    await filters().getByLabel('Account', { exact: true }).selectOption({ label: account.name });
+    await filters().getByLabel('Direction', { exact: true }).selectOption('long');
+    const expected = harness.services.trades.list({ accountIds: [account.id], direction: 'long' }, { key: 'closedAt', dir: 'desc' }, 0, 1).total;
+    await expect.poll(statusText).toContain(`of ${expected.toLocaleString('en-US')} trades`);
+    await page.getByRole('button', { name: 'Export these trades…' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Exports' }).waitFor();
+    const form = page.getByRole('form', { name: 'New export' });
+    const exportFilters = form.getByRole('group', { name: 'Filters' });
+    expect(await exportFilters.getByLabel('Account', { exact: true }).inputValue()).toBe(String(account.id));
+    expect(await exportFilters.getByLabel('Direction', { exact: true }).inputValue()).toBe('long');
+    await form.getByRole('button', { name: 'Export trades as CSV' }).click();
+    const item = page.locator('li.job').first();
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+    const job = await harness.handlers['exports:get']({ id: Number(await item.getAttribute('data-job-id')) });
+    if (!job.ok) throw new Error(job.error.message);
+    const records = parse(readFileSync(job.data.targetPath, 'utf8'), { bom: true }) as string[][];
+    expect(records.length - 1).toBe(expected);
   });
 });

@@ -6,6 +6,28 @@ import { TradeDetail } from '../components/TradeDetail';
 import { PageHeader } from '../components/PageHeader';
 import { useTradesStore } from '../store/trades-store';
 import { useLookupsStore } from '../store/lookups-store';
+import { useExportsStore } from '../store/exports-store';
+import { useAppStore } from '../store/app-store';
+import type { ExportFormState } from '../components/exports/export-form-state';
+import type { TradeFilter, TradeSort } from '../../../shared/domain/trade';
+
+/** The Trades filter and order as export form values (the form takes one account, instrument and tag). */
+function exportValues(filter: TradeFilter, sort: TradeSort): Partial<ExportFormState> {
+  const first = (ids: number[] | undefined) => (ids?.length ? String(ids[0]) : '');
+  const sortKey: ExportFormState['sortKey'] = sort.key === 'qty' ? 'closedAt' : sort.key;
+  return {
+    type: 'trades',
+    dateFrom: filter.dateFrom ?? '',
+    dateTo: filter.dateTo ?? '',
+    accountId: first(filter.accountIds),
+    instrumentId: first(filter.instrumentIds),
+    tagId: first(filter.tagIds),
+    direction: filter.direction ?? '',
+    status: filter.status ?? '',
+    sortKey,
+    sortDir: sort.dir,
+  };
+}
 
 export function TradesPage() {
   const reload = useTradesStore((s) => s.reload);
@@ -13,6 +35,11 @@ export function TradesPage() {
   const select = useTradesStore((s) => s.select);
   const replaceRow = useTradesStore((s) => s.replaceRow);
   const accounts = useLookupsStore((s) => s.accounts);
+  const filter = useTradesStore((s) => s.filter);
+  const sort = useTradesStore((s) => s.sort);
+  const total = useTradesStore((s) => s.total);
+  const handOff = useExportsStore((s) => s.handOff);
+  const navigate = useAppStore((s) => s.navigate);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -20,6 +47,16 @@ export function TradesPage() {
   return (
     <section aria-labelledby="trades-title" className="page page-wide">
       <PageHeader id="trades-title" title="Trades">
+        <button
+          type="button"
+          disabled={total === 0}
+          onClick={() => {
+            handOff(exportValues(filter, sort));
+            navigate('exports');
+          }}
+        >
+          Export these trades…
+        </button>
         <ColumnChooser />
       </PageHeader>
       <TradeFilters />

@@ -3,6 +3,7 @@ import type { ExportHealth, ExportJob, ExportProgressEvent } from '../../../shar
 import type { ExportSpecInput } from '../../../shared/domain/export-params';
 import { call, errorMessage, subscribe } from '../api';
 import { fieldErrors } from '../validation';
+import type { ExportFormState } from '../components/exports/export-form-state';
 
 export type CreateResult =
   | { ok: true; job: ExportJob }
@@ -19,6 +20,10 @@ interface ExportsState {
   loadHealth(): Promise<void>;
   create(spec: ExportSpecInput): Promise<CreateResult>;
   act(action: 'cancel' | 'retry' | 'reexport' | 'reveal' | 'open', id: number): Promise<void>;
+  /** Form values another screen hands over (e.g. the Trades page's filter), read once by the form. */
+  handoff: Partial<ExportFormState> | null;
+  handOff(values: Partial<ExportFormState>): void;
+  takeHandoff(): Partial<ExportFormState>;
   /** Starts listening to pushed progress; returns the unsubscribe. */
   listen(): () => void;
 }
@@ -57,6 +62,15 @@ export const useExportsStore = create<ExportsState>((set, get) => ({
   health: null,
   error: null,
   actionErrors: {},
+  handoff: null,
+  handOff(values) {
+    set({ handoff: values });
+  },
+  takeHandoff() {
+    const values = get().handoff ?? {};
+    set({ handoff: null });
+    return values;
+  },
   async load() {
     try {
       const [jobs, health] = await Promise.all([call('exports:list', { limit: 100 }), call('exports:health', {})]);

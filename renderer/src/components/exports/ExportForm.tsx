@@ -38,7 +38,8 @@ function CheckGroup({ legend, options, value, onChange }: { legend: string; opti
 export function ExportForm() {
   const id = useId();
   const csvBomSetting = useSettingsStore((s) => s.settings.csvBom);
-  const [form, setForm] = useState<ExportFormState>(() => initialForm('trades', csvBomSetting));
+  const takeHandoff = useExportsStore((s) => s.takeHandoff);
+  const [form, setForm] = useState<ExportFormState>(() => ({ ...initialForm('trades', csvBomSetting), ...takeHandoff() }));
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: 'ok' | 'error' | 'info'; text: string; details?: string[] } | null>(null);
   const [presetName, setPresetName] = useState('');
@@ -203,12 +204,16 @@ export function ExportForm() {
                   set({ sortKey, sortDir });
                 }}
               >
-                <option value="closedAt:asc">Oldest first</option>
-                <option value="closedAt:desc">Newest first</option>
+                <option value="closedAt:asc">Oldest close first</option>
+                <option value="closedAt:desc">Newest close first</option>
+                <option value="openedAt:asc">Oldest open first</option>
+                <option value="openedAt:desc">Newest open first</option>
                 <option value="netPnl:desc">Biggest win first</option>
                 <option value="netPnl:asc">Biggest loss first</option>
                 <option value="symbol:asc">Symbol A–Z</option>
-                <option value="id:asc">Trade ID</option>
+                <option value="symbol:desc">Symbol Z–A</option>
+                <option value="id:asc">Trade ID, lowest first</option>
+                <option value="id:desc">Trade ID, highest first</option>
               </select>
             </Field>
           )}
