@@ -17,7 +17,7 @@ import { withIndexesDeferred } from './bulk-indexes';
 import { withTradeFilterCountsDeferred } from '../journal/trade-filter-counts';
 
 /** Tables whose secondary indexes a bulk import rebuilds once instead of updating per row. */
-const BULK_TABLES = ['trades', 'trade_tags'] as const;
+const BULK_TABLES = ['trades', 'trade_tags', 'import_keys'] as const;
 /** From this many new rows on, an import defers per-row index and trigger work. */
 const BULK_MIN_ROWS = 5_000;
 

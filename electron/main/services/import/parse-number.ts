@@ -10,7 +10,7 @@ export interface NumberFailure {
 
 export type DecimalMark = '.' | ',';
 
-const CANONICAL = /^-?\d+(\.\d+)?$/;
+const CANONICAL = /^\d+(\.\d+)?$/;
 const STRIP = /[\s\u00a0\u202f$€£¥'’]|USD|EUR|GBP|CHF|JPY/g;
 
 const PLAIN = /^-?(0|[1-9]\d*)(\.\d*[1-9])?$/;
