@@ -95,4 +95,51 @@ describe('Import screen in Chromium through the harness', () => {
     await page.getByRole('button', { name: 'Choose another file…' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'No file was chosen' }).count()).toBe(1);
   });
+
+  it('maps the columns of an unknown layout by hand, previews, saves it as a preset and deletes it', async () => {
+    const custom = join(harness.workDir, 'my-broker.csv');
+    writeFileSync(
+      custom,
+      [
+        'Ticker,Side,Entry Time,Exit Time,Shares,Buy Price,Sell Price,Commission',
+        'AMD,long,2025-04-01 14:30:00,2025-04-01 15:00:00,20,100,101.5,2.00',
+        'AMD,short,2025-04-02 14:30:00,2025-04-02 15:00:00,10,102,101,2.00',
+      ].join('\n'),
+    );
+    harness.desktop.answerNextOpen(custom);
+    await page.getByRole('button', { name: 'Choose another file…' }).click();
+    await expect.poll(() => page.locator('.file-chip').innerText()).toContain('my-broker.csv');
+    const mapping = page.getByRole('region', { name: 'Column mapping' });
+    await mapping.waitFor();
+    const pick = (label: string, header: string) => mapping.getByLabel(label, { exact: true }).selectOption(header);
+    await pick('Symbol (required)', 'Ticker');
+    await pick('Direction (long/short) (required)', 'Side');
+    await pick('Opened at (required)', 'Entry Time');
+    await pick('Closed at', 'Exit Time');
+    await pick('Quantity (required)', 'Shares');
+    await pick('Entry price (required)', 'Buy Price');
+    await pick('Exit price', 'Sell Price');
+    await mapping.getByRole('checkbox', { name: 'Commission' }).check();
+    await mapping.getByLabel('Layout name').fill('My broker');
+    await mapping.getByRole('button', { name: 'Preview with this mapping' }).click();
+    const previewRows = page.locator('.preview-table tbody tr');
+    await expect.poll(() => previewRows.count()).toBe(2);
+    // 20 x (101.5 - 100) - 2.00 fees = +28.00
+    expect(await previewRows.first().innerText()).toContain('+28.00');
+
+    await mapping.getByRole('button', { name: 'Save as preset' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved the mapping as' }).innerText()).toContain('“My broker”');
+    const saved = await harness.handlers['import:presets']({});
+    if (!saved.ok) throw new Error(saved.error.message);
+    const mine = saved.data.find((p) => !p.builtin && p.definition.name === 'My broker')!;
+    expect(mine.definition.columns).toMatchObject({ symbol: 'Ticker', direction: 'Side', qty: 'Shares', entryPrice: 'Buy Price' });
+    expect(mine.definition.feeColumns).toEqual(['Commission']);
+    await expect.poll(() => page.getByLabel('Layout').locator('option:checked').innerText()).toContain('My broker (saved)');
+
+    await page.getByRole('button', { name: 'Delete saved layout' }).click();
+    await expect.poll(async () => {
+      const left = await harness.handlers['import:presets']({});
+      return left.ok && left.data.some((p) => p.id === mine.id);
+    }).toBe(false);
+  });
 });

@@ -7,7 +7,15 @@ export function ColumnChooser() {
   const toggle = useTradeColumnsStore((s) => s.toggle);
   const reset = useTradeColumnsStore((s) => s.reset);
   return (
-    <details className="popover">
+    <details
+      className="popover"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && e.currentTarget.open) {
+          e.currentTarget.open = false;
+          e.currentTarget.querySelector('summary')?.focus();
+        }
+      }}
+    >
       <summary>Columns ({visible.length})</summary>
       <fieldset className="popover-body">
         <legend>Show these columns</legend>

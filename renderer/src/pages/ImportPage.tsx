@@ -134,7 +134,9 @@ export function ImportPage() {
   const id = useId();
   const fmt = useFormat();
   const accounts = useLookupsStore((s) => s.accounts);
-  const { path, accountId, presetId, mapping, presets, preview, busy, message, loadLists, chooseFile, setAccount, setPreset, applyMapping, savePreset, run } = useImportStore();
+  const { path, accountId, presetId, mapping, presets, preview, busy, message, loadLists, chooseFile, setAccount, setPreset, applyMapping, savePreset, deletePreset, run } =
+    useImportStore();
+  const savedPreset = presets.find((p) => p.id === presetId && !p.builtin);
   const [onError, setOnError] = useState<OnError>('abort');
   const [showMapping, setShowMapping] = useState(false);
   useEffect(() => {
@@ -205,6 +207,11 @@ export function ImportPage() {
                   ))}
                 </select>
               </div>
+              {savedPreset && !mapping && (
+                <button type="button" className="danger" disabled={busy !== null} onClick={() => void deletePreset(savedPreset.id)}>
+                  Delete saved layout
+                </button>
+              )}
               <button type="button" onClick={() => setShowMapping((v) => !v)} aria-expanded={showMapping || needsMapping}>
                 {showMapping || needsMapping ? 'Hide column mapping' : 'Edit column mapping'}
               </button>

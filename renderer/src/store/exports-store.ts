@@ -121,6 +121,8 @@ export const useExportsStore = create<ExportsState>((set, get) => ({
       if (job && TERMINAL.has(job.status) && !TERMINAL.has(p.status) && p.attempt <= job.attempt) return;
       if (job) {
         set({ jobs: upsert(get().jobs, applyProgress(job, p)) });
+        // Queued/running counters move only when a job changes state, not on every progress tick.
+        if (job.status !== p.status) void get().loadHealth();
       } else if (!fetching.has(p.jobId)) {
         // Not known yet (its create answer is still on the way, or it was started elsewhere): fetch it once.
         fetching.add(p.jobId);

@@ -25,6 +25,7 @@ interface ImportState {
   setPreset(presetId: string | null): Promise<void>;
   applyMapping(mapping: ImportPresetDefinition): Promise<void>;
   savePreset(mapping: ImportPresetDefinition): Promise<void>;
+  deletePreset(presetId: string): Promise<void>;
   run(onError: OnError, dryRun: boolean): Promise<void>;
   undo(batchId: number): Promise<void>;
   reset(): void;
@@ -109,6 +110,17 @@ export const useImportStore = create<ImportState>((set, get) => {
       try {
         const saved = await call('import:savePreset', { definition: mapping });
         set({ presetId: saved.id, mapping: null, message: { kind: 'ok', text: `Saved the mapping as “${saved.definition.name}”.` } });
+        await get().loadLists();
+        await refreshPreview();
+      } catch (error) {
+        set({ message: failure(error) });
+      }
+    },
+    async deletePreset(presetId) {
+      try {
+        const name = get().presets.find((p) => p.id === presetId)?.definition.name ?? 'the layout';
+        await call('import:deletePreset', { id: presetId });
+        set({ presetId: null, mapping: null, message: { kind: 'ok', text: `Deleted the saved layout “${name}”.` } });
         await get().loadLists();
         await refreshPreview();
       } catch (error) {
