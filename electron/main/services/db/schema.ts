@@ -208,7 +208,7 @@ export const importKeys = sqliteTable(
       .notNull()
       .references(() => trades.id, { onDelete: 'cascade' }),
     batchId: integer('batch_id').references(() => importBatches.id, { onDelete: 'set null' }),
-    /** 'trade' for a trade-per-row file, 'fill' for an execution. */
+    /** 'fill' for an execution. ('trade' is reserved: trade-per-row imports keep their key in trades.external_id.) */
     kind: text('kind', { enum: ['trade', 'fill'] }).notNull(),
     /** +1 buy, -1 sell (fills only). */
     side: integer('side'),

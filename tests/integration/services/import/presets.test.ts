@@ -97,6 +97,24 @@ describe('import presets on realistic broker files', () => {
     expect(equityInStep(ctx.services.db.sqlite).stored).toEqual(equityInStep(ctx.services.db.sqlite).expected);
   });
 
+  it('previews instrument guesses, and a per-import override sets symbol, class and multiplier', async () => {
+    const preview = await ctx.services.imports.preview({ path: fixture('ibkr-flex-trades.csv'), sampleSize: 20 });
+    expect(preview.instruments).toEqual(
+      expect.arrayContaining([
+        { fileSymbol: 'MESZ5', symbol: 'MESZ5', assetClass: 'future', multiplier: 5, certain: true, existing: false },
+        { fileSymbol: 'AAPL  251017C00250000', symbol: 'AAPL251017C00250000', assetClass: 'option', multiplier: 100, certain: true, existing: false },
+      ]),
+    );
+    const result = await run(fixture('ninjatrader-executions.csv'), 'builtin:ninjatrader-executions', {
+      timeZone: 'America/Chicago',
+      // Say the user trades the micro contract and the platform named it oddly.
+      instruments: { 'CL 12-25': { symbol: 'MCLZ5', multiplier: 100 } },
+    });
+    expect(result.status).toBe('committed');
+    const cl = tradeViews(ctx.services.db.sqlite).find((t) => t.symbol === 'MCLZ5')!;
+    expect(cl).toMatchObject({ assetClass: 'future', multiplier: 100, grossPnlCents: 2_300, netPnlCents: 2_300 - 408 });
+  });
+
   it('NinjaTrader executions: "MNQ 12-25" becomes MNQZ5, a reversal splits into two trades and its commission', async () => {
     const result = await run(fixture('ninjatrader-executions.csv'), 'builtin:ninjatrader-executions', { timeZone: 'America/Chicago' });
     expect(result.status).toBe('committed');

@@ -132,7 +132,7 @@ describe('manual trade, tag, account and instrument writes keep equity in step',
   });
 
   it('tags: rename, recolour, merge (no double tags), refuse a rename onto an existing name, delete', async () => {
-    const { trades, tags } = ctx.services.journal;
+    const { trades } = ctx.services.journal;
     const mk = (tagNames: string[]) =>
       trades.create({
         accountId, symbol: 'AAPL', direction: 'long', openedAt: at('2025-10-15T14:00:00Z'), closedAt: null, qty: 1,
