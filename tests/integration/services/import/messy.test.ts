@@ -133,6 +133,21 @@ describe('messy input, row errors, skip or abort', () => {
     expect(tradeViews(ctx.services.db.sqlite)).toEqual([]);
   });
 
+  it('answers a missing file, a binary file and an old .xls with what to do', async () => {
+    const handlers = createHandlers(ctx.services);
+    const missing = await handlers['import:preview']({ path: join(ctx.dir, 'nope.csv') });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringMatching(/nope\.csv.*ENOENT/) } });
+    const binary = join(ctx.dir, 'photo.csv');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    expect(await handlers['import:preview']({ path: binary })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/looks binary/) } });
+    const xls = join(ctx.dir, 'old.xls');
+    writeFileSync(xls, 'x');
+    expect(await handlers['import:run']({ path: xls, presetId: 'builtin:mt4-history', accountId })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringMatching(/save it as \.xlsx or CSV/) },
+    });
+  });
+
   it('gives a precise error per bad cell: row, column, value, reason', async () => {
     const path = join(ctx.dir, 'bad-cells.csv');
     writeFileSync(
