@@ -134,7 +134,7 @@ describe('Import screen in Chromium through the harness', () => {
     const mine = saved.data.find((p) => !p.builtin && p.definition.name === 'My broker')!;
     expect(mine.definition.columns).toMatchObject({ symbol: 'Ticker', direction: 'Side', qty: 'Shares', entryPrice: 'Buy Price' });
     expect(mine.definition.feeColumns).toEqual(['Commission']);
-    await expect.poll(() => page.getByLabel('Layout').locator('option:checked').innerText()).toContain('My broker (saved)');
+    await expect.poll(() => page.getByLabel('Layout').locator('option:checked').innerText()).toMatch(/^My broker( \(detected\))? \(saved\)$/);
 
     await page.getByRole('button', { name: 'Delete saved layout' }).click();
     await expect.poll(async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { TableScroll } from './TableScroll';
 import type { BackupFileDto } from '../../../shared/ipc/channels/backup';
 import { call, errorMessage } from '../api';
 import { useFormat } from '../hooks/use-format';
@@ -86,7 +87,7 @@ export function BackupsCard() {
         </p>
       )}
       {files.length > 0 && (
-        <div className="table-wrap backups-table">
+        <TableScroll label="Backup files" className="backups-table">
           <table aria-labelledby="backups-title">
             <thead>
               <tr>
@@ -126,7 +127,7 @@ export function BackupsCard() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { TableScroll } from '../components/TableScroll';
 import { formatRowError, type ImportRowError } from '../../../shared/domain/import-result';
 import { PageHeader } from '../components/PageHeader';
 import { MappingEditor, emptyMapping } from '../components/import/MappingEditor';
@@ -79,7 +80,7 @@ function History() {
       {batches.length === 0 ? (
         <p className="muted">No imports yet.</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="Import history">
           <table aria-labelledby="history-title">
             <thead>
               <tr>
@@ -124,7 +125,7 @@ function History() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
@@ -224,7 +225,7 @@ export function ImportPage() {
             {preview.trades.length > 0 && (
               <>
                 <h3>{preview.trades.length === 1 ? 'The first trade as it will be imported' : `The first ${fmt.count(preview.trades.length)} trades as they will be imported`}</h3>
-                <div className="table-wrap preview-table">
+                <TableScroll label="Preview" className="preview-table">
                   <table>
                     <thead>
                       <tr>
@@ -263,13 +264,13 @@ export function ImportPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </>
             )}
             {preview.trades.length === 0 && preview.sampleRows.length > 0 && (
               <>
                 <h3>The first rows of the file</h3>
-                <div className="table-wrap preview-table">
+                <TableScroll label="Preview" className="preview-table">
                   <table>
                     <thead>
                       <tr>
@@ -292,7 +293,7 @@ export function ImportPage() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </>
             )}
             <RowErrors errors={preview.errors} total={preview.errors.length} title="Problems in the first rows" />

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { TableScroll } from '../components/TableScroll';
 import type { ExportPerfSummary } from '../../../shared/domain/export-job';
 import { EXPORT_TYPE_LABELS } from '../../../shared/domain/export-columns';
 import { PageHeader } from '../components/PageHeader';
@@ -114,7 +115,7 @@ export function PerformancePage() {
         {loaded && summary.length === 0 ? (
           <p className="muted">No exports have run yet. Timings appear here after the first export.</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label="Timings by kind and format">
             <table aria-labelledby="perf-summary-title">
               <thead>
                 <tr>
@@ -169,7 +170,7 @@ export function PerformancePage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <div className="grid-2 perf-lower">
@@ -178,7 +179,7 @@ export function PerformancePage() {
           {runs.length === 0 ? (
             <p className="muted">No runs kept.</p>
           ) : (
-            <div className="table-wrap runs-table">
+            <TableScroll label="Recent runs table" className="runs-table">
               <table aria-labelledby="runs-title">
                 <thead>
                   <tr>
@@ -226,7 +227,7 @@ export function PerformancePage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
           {runs.length >= RECENT_RUNS && <p className="muted small">Showing the newest {RECENT_RUNS} runs.</p>}
         </section>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { TableScroll } from '../TableScroll';
 import type { AnalyticsFilter, BreakdownDimension, BreakdownRow } from '../../../../shared/domain/analytics';
 import { call, errorMessage } from '../../api';
 import { useFormat } from '../../hooks/use-format';
@@ -62,7 +63,7 @@ export function BreakdownCard({ filter, currency }: { filter: AnalyticsFilter; c
       )}
       {ordered && ordered.length === 0 && <p className="muted">No closed trades in this period.</p>}
       {ordered && ordered.length > 0 && (
-        <div className="table-wrap breakdown">
+        <TableScroll label="P&L breakdown" className="breakdown">
           <table aria-labelledby={`${id}-title`}>
             <thead>
               <tr>
@@ -103,7 +104,7 @@ export function BreakdownCard({ filter, currency }: { filter: AnalyticsFilter; c
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

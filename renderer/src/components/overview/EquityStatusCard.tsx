@@ -1,4 +1,5 @@
 import type { DiscrepancyField, EquityDiscrepancy } from '../../../../shared/domain/equity';
+import { TableScroll } from '../TableScroll';
 import { useEffect, useRef } from 'react';
 import { useFormat } from '../../hooks/use-format';
 import { DISCREPANCY_PAGE, useEquityStore } from '../../store/equity-store';
@@ -48,7 +49,7 @@ export function DiscrepancyTable() {
       <p className="muted small">
         Stored is what the daily equity table holds; expected is recomputed from your trades. Rebuilding replaces the stored figures with the expected ones.
       </p>
-      <div className="table-wrap">
+      <TableScroll label="Mismatched figures">
         <table aria-labelledby="mismatch-title">
           <thead>
             <tr>
@@ -79,7 +80,7 @@ export function DiscrepancyTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {page.total > DISCREPANCY_PAGE && (
         <nav className="button-row pager" aria-label="Mismatch pages">
           <button type="button" disabled={page.offset === 0} onClick={() => void open(Math.max(0, page.offset - DISCREPANCY_PAGE))}>
