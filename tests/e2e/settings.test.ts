@@ -35,6 +35,8 @@ describe('Settings in Chromium through the harness', () => {
     const errors = await page.locator('.field-error').allInnerTexts();
     expect(errors).toHaveLength(2);
     expect(errors.join('\n')).toContain('is not a locale this system knows');
+    // zod's generic wording is rephrased for people.
+    expect(errors.join('\n')).toContain('must be at most 4');
     expect(await page.getByLabel('Exports running at once').getAttribute('aria-invalid')).toBe('true');
     expect(harness.services.settings.get('exportConcurrency')).toBe(1);
     expect(harness.services.settings.get('locale')).toBe('');
@@ -81,7 +83,7 @@ describe('Settings in Chromium through the harness', () => {
   it('backs the journal up to the file the save dialog answers', async () => {
     const before = harness.desktop.saveRequests.length;
     await page.getByRole('button', { name: 'Back up now…' }).click();
-    const status = page.getByRole('region', { name: 'Backups' }).getByRole('status');
+    const status = page.getByRole('region', { name: 'Back up and restore' }).getByRole('status');
     await expect.poll(() => status.innerText()).toMatch(/^Backed up to /);
     expect(harness.desktop.saveRequests.length).toBe(before + 1);
     const path = (await status.innerText()).replace(/^Backed up to /, '').replace(/ \(.*$/, '');

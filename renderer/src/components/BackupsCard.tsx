@@ -71,7 +71,7 @@ export function BackupsCard() {
 
   return (
     <section className="card" aria-labelledby="backups-title">
-      <h2 id="backups-title">Backups</h2>
+      <h2 id="backups-title">Back up and restore</h2>
       <p className="muted small">Automatic backups are kept in {folder || 'the backup folder'}.</p>
       <div className="button-row">
         <button type="button" disabled={busy} onClick={() => void backUpNow()}>

@@ -33,7 +33,8 @@ interface ImportState {
 
 function failure(error: unknown) {
   const fields = fieldErrors(error);
-  return { kind: 'error' as const, text: errorMessage(error), details: Object.entries(fields).map(([path, m]) => `${path}: ${m}`) };
+  const details = Object.entries(fields).map(([path, m]) => `${path.replace(/^preset\./, 'mapping ')}: ${m}`);
+  return { kind: 'error' as const, text: details.length ? 'That did not work. Fix this and try again:' : errorMessage(error), details };
 }
 
 export const useImportStore = create<ImportState>((set, get) => {

@@ -10,6 +10,27 @@ import { ColumnEditor } from './ColumnEditor';
 import { FILTERS_BY_TYPE, defaultColumns, initialForm, toSpec, type ExportFormState } from './export-form-state';
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON', xlsx: 'Excel (XLSX)', pdf: 'PDF report' };
+const FIELD_NAMES: Record<string, string> = {
+  dateFrom: 'From',
+  dateTo: 'To',
+  limit: 'At most (rows)',
+  columns: 'Columns',
+  title: 'Report title',
+  accountIds: 'Account',
+  instrumentIds: 'Instrument',
+  tagIds: 'Tag',
+  statuses: 'Status',
+  phases: 'Phase',
+};
+
+/** 'params.filter.dateFrom' -> 'From'; 'columns.2.header' -> 'Column 3 header'. */
+function fieldName(path: string): string {
+  const parts = path.split('.');
+  if (parts[0] === 'columns' && parts.length >= 2 && /^\d+$/.test(parts[1]!)) return `Column ${Number(parts[1]) + 1}${parts[2] === 'header' ? ' header' : ''}`;
+  const named = [...parts].reverse().find((p) => FIELD_NAMES[p]);
+  return named ? FIELD_NAMES[named]! : path || 'Request';
+}
+
 const words = (s: string) => s.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
@@ -64,8 +85,8 @@ export function ExportForm() {
     } else if (outcome.cancelled) {
       setResult({ kind: 'info', text: 'No file was chosen, so nothing was exported.' });
     } else {
-      const details = Object.entries(outcome.fields).map(([path, message]) => `${path || 'Request'}: ${message}`);
-      setResult({ kind: 'error', text: outcome.message, details });
+      const details = Object.entries(outcome.fields).map(([path, message]) => `${fieldName(path)}: ${message}`);
+      setResult({ kind: 'error', text: details.length ? 'The export was not started. Fix this and try again:' : outcome.message, details });
     }
   };
 
