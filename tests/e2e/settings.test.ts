@@ -96,4 +96,33 @@ describe('Settings in Chromium through the harness', () => {
       copy.close();
     }
   });
+
+  it('adds and edits accounts with the server’s messages, and renames a tag', async () => {
+    const card = page.getByRole('region', { name: 'Accounts' });
+    const add = card.getByRole('form', { name: 'Add account' });
+    await add.getByLabel('Name').fill('Swing IRA');
+    await add.getByLabel('Currency').fill('dollars');
+    await add.getByLabel('Time zone').fill('America/New_York');
+    await add.getByLabel('Starting balance').fill('25000');
+    await add.getByRole('button', { name: 'Add account' }).click();
+    await expect.poll(() => add.locator('.field-error').innerText()).toContain('three-letter ISO currency code');
+    expect(harness.services.lookups.accounts().some((a) => a.name === 'Swing IRA')).toBe(false);
+
+    await add.getByLabel('Currency').fill('USD');
+    await add.getByRole('button', { name: 'Add account' }).click();
+    await expect.poll(() => harness.services.lookups.accounts().find((a) => a.name === 'Swing IRA')?.startingBalanceCents).toBe(2_500_000);
+    await card.getByRole('button', { name: 'Edit account Swing IRA' }).click();
+    const edit = card.getByRole('form', { name: 'Save Swing IRA' });
+    await edit.getByLabel('Starting balance').fill('30000.50');
+    await edit.getByRole('button', { name: 'Save Swing IRA' }).click();
+    await expect.poll(() => harness.services.lookups.accounts().find((a) => a.name === 'Swing IRA')?.startingBalanceCents).toBe(3_000_050);
+
+    const tags = page.getByRole('region', { name: 'Tags' });
+    const tag = harness.services.lookups.tags()[0]!;
+    await tags.getByRole('button', { name: tag.name, exact: true }).click();
+    await tags.getByLabel(`Rename “${tag.name}” to`).fill(`${tag.name} (renamed)`);
+    await tags.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect.poll(() => harness.services.lookups.tags().find((t) => t.id === tag.id)?.name).toBe(`${tag.name} (renamed)`);
+    await page.screenshot({ path: artifactPath('settings-accounts-tags.png'), fullPage: true });
+  });
 });

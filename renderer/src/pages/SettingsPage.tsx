@@ -2,6 +2,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Settings, SettingsPatch, SettingKey } from '../../../shared/domain/settings';
 import { PageHeader } from '../components/PageHeader';
 import { BackupsCard } from '../components/BackupsCard';
+import { AccountsCard } from '../components/AccountsCard';
+import { TagsCard } from '../components/TagsCard';
 import { useSettingsStore } from '../store/settings-store';
 
 type FieldDef =
@@ -216,6 +218,8 @@ export function SettingsPage() {
           </span>
         </div>
       </form>
+      <AccountsCard />
+      <TagsCard />
       <BackupsCard />
     </section>
   );
