@@ -83,6 +83,45 @@ describe('Overview in Chromium through the harness', () => {
     }
   });
 
+  it('adds a goal and an evaluation, shows the server’s messages, and deletes them', async () => {
+    await page.getByRole('region', { name: 'Goals and evaluations' }).getByRole('button', { name: 'Manage' }).click();
+    const panel = page.getByRole('dialog', { name: 'Goals and evaluations' });
+    const goal = panel.getByRole('form', { name: 'New goal' });
+    await goal.getByLabel('Amount').fill('1000');
+    await goal.getByRole('button', { name: 'Add goal' }).click();
+    await expect.poll(() => goal.locator('.field-error').innerText()).toContain('must not be empty');
+    await goal.getByLabel('Name').fill('Make $1,000 a week');
+    await goal.getByLabel('Each').selectOption('week');
+    await goal.getByRole('button', { name: 'Add goal' }).click();
+    await expect.poll(async () => {
+      const list = await harness.handlers['goals:list']({});
+      return list.ok ? list.data.find((g) => g.name === 'Make $1,000 a week')?.target : undefined;
+    }).toBe(100_000);
+    await expect.poll(() => page.getByRole('region', { name: 'Goals and evaluations' }).innerText()).toContain('Make $1,000 a week');
+
+    const evaluation = panel.getByRole('form', { name: 'New evaluation' });
+    await evaluation.getByLabel('Firm').fill('Acme Funding');
+    await evaluation.getByLabel('Name').fill('Acme 50K');
+    await evaluation.getByLabel('Max drawdown').fill('60000');
+    await evaluation.getByRole('button', { name: 'Add evaluation' }).click();
+    await expect.poll(() => evaluation.locator('.field-error').innerText()).toContain('smaller than the start balance');
+    await evaluation.getByLabel('Max drawdown').fill('2500');
+    await evaluation.getByRole('button', { name: 'Add evaluation' }).click();
+    await expect.poll(async () => {
+      const list = await harness.handlers['prop:list']({});
+      return list.ok ? list.data.find((p) => p.name === 'Acme 50K')?.maxDrawdownCents : undefined;
+    }).toBe(250_000);
+
+    await panel.getByRole('button', { name: 'Delete goal Make $1,000 a week' }).click();
+    await expect.poll(async () => {
+      const list = await harness.handlers['goals:list']({});
+      return list.ok && list.data.some((g) => g.name === 'Make $1,000 a week');
+    }).toBe(false);
+    await page.screenshot({ path: artifactPath('overview-goals-manager.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+  });
+
   it('moves the P&L calendar between months', async () => {
     const month = page.locator('.month-name');
     const before = await month.innerText();

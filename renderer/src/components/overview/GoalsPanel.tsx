@@ -1,7 +1,9 @@
 import type { GoalProgress } from '../../../../shared/domain/goals';
 import type { PropEvaluationProgress } from '../../../../shared/domain/prop';
 import { useFormat } from '../../hooks/use-format';
+import { useState } from 'react';
 import { useLookupsStore } from '../../store/lookups-store';
+import { GoalsManager } from './GoalsManager';
 
 const GOAL_STATUS: Record<GoalProgress['status'], { label: string; tone: string }> = {
   not_started: { label: 'Not started', tone: '' },
@@ -24,11 +26,18 @@ export function GoalsPanel({ goals, props }: { goals: GoalProgress[]; props: Pro
   const fmt = useFormat();
   const accounts = useLookupsStore((s) => s.accounts);
   const currencyOf = (id: number | null) => accounts.find((a) => a.id === id)?.currency ?? accounts[0]?.currency ?? 'USD';
+  const [managing, setManaging] = useState(false);
   const activeGoals = goals.filter((g) => g.active);
   const activeProps = props.filter((p) => p.computedStatus === 'active' || p.status === 'active');
   return (
     <section className="card" aria-labelledby="goals-title">
-      <h2 id="goals-title">Goals and evaluations</h2>
+      <div className="page-header">
+        <h2 id="goals-title">Goals and evaluations</h2>
+        <button type="button" onClick={() => setManaging(true)}>
+          Manage
+        </button>
+      </div>
+      {managing && <GoalsManager goals={goals} props={props} onClose={() => setManaging(false)} />}
       {activeProps.length === 0 && activeGoals.length === 0 && <p className="muted">No active goals or prop-firm evaluations.</p>}
       {activeProps.length > 0 && (
         <ul className="plain-list">
