@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { GOAL_KINDS, GOAL_PERIODS, PROP_PHASES, type GoalKind } from '../../../../shared/domain/enums';
+import { GOAL_KINDS, GOAL_PERIODS, type PROP_PHASES, type GoalKind } from '../../../../shared/domain/enums';
 import type { GoalProgress } from '../../../../shared/domain/goals';
 import type { PropEvaluationProgress } from '../../../../shared/domain/prop';
 import { dayInZone } from '../../../../shared/domain/day';
