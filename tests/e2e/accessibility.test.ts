@@ -105,6 +105,17 @@ describe('Accessibility and screenshots of every screen in both themes', () => {
         await page.keyboard.press('Escape');
         await page.getByRole('dialog').waitFor({ state: 'detached' });
 
+        await openPage(page, 'Overview');
+        await page.getByRole('region', { name: 'Goals and evaluations' }).getByRole('button', { name: 'Manage' }).click();
+        await page.getByRole('dialog', { name: 'Goals and evaluations' }).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.keyboard.press('Escape');
+
+        await openPage(page, 'Exports');
+        await page.getByText(/^Columns: \d+ chosen/).click();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: artifactPath(`screen-exports-columns-${theme}.png`), fullPage: true });
+
         // The first Tab lands on the skip link, visibly; Enter moves focus to the main content.
         await page.goto(harness.url);
         await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();

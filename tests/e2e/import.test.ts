@@ -122,7 +122,7 @@ describe('Import screen in Chromium through the harness', () => {
     await mapping.getByRole('checkbox', { name: 'Commission' }).check();
     await mapping.getByLabel('Layout name').fill('My broker');
     await mapping.getByRole('button', { name: 'Preview with this mapping' }).click();
-    const previewRows = page.locator('.preview-table tbody tr');
+    const previewRows = page.getByRole('region', { name: 'Trades as they will be imported' }).locator('tbody tr');
     await expect.poll(() => previewRows.count()).toBe(2);
     // 20 x (101.5 - 100) - 2.00 fees = +28.00
     expect(await previewRows.first().innerText()).toContain('+28.00');

@@ -225,7 +225,7 @@ export function ImportPage() {
             {preview.trades.length > 0 && (
               <>
                 <h3>{preview.trades.length === 1 ? 'The first trade as it will be imported' : `The first ${fmt.count(preview.trades.length)} trades as they will be imported`}</h3>
-                <TableScroll label="Preview" className="preview-table">
+                <TableScroll label="Trades as they will be imported" className="preview-table">
                   <table>
                     <thead>
                       <tr>
@@ -270,7 +270,7 @@ export function ImportPage() {
             {preview.trades.length === 0 && preview.sampleRows.length > 0 && (
               <>
                 <h3>The first rows of the file</h3>
-                <TableScroll label="Preview" className="preview-table">
+                <TableScroll label="First rows of the file" className="preview-table">
                   <table>
                     <thead>
                       <tr>
