@@ -179,4 +179,15 @@ describe('Exports screen in Chromium through the harness', () => {
     expect(harness.desktop.notifications.at(-1)!.title).toBe('Trades export failed');
     await page.screenshot({ path: artifactPath('exports-failed.png') });
   });
+
+  it('follows a notification click to the screen main asks for', async () => {
+    harness.services.events.emit('app:navigate', { screen: 'performance' });
+    await page.getByRole('heading', { level: 1, name: 'Performance' }).waitFor();
+    harness.services.events.emit('app:navigate', { screen: 'exports' });
+    await page.getByRole('heading', { level: 1, name: 'Exports' }).waitFor();
+    // An unknown screen is ignored.
+    harness.services.events.emit('app:navigate', { screen: 'no-such-screen' });
+    await page.waitForTimeout(200);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Exports');
+  });
 });

@@ -41,7 +41,7 @@ export function ColumnEditor({ type, columns, onChange }: { type: ExportType; co
                 type="text"
                 className="alias"
                 aria-label={`Header for ${header}`}
-                placeholder={header}
+                placeholder="Rename header…"
                 value={c.alias}
                 disabled={!c.included}
                 onChange={(e) => patch(index, { alias: e.target.value })}
