@@ -59,9 +59,13 @@ export function App() {
     const offChanged = subscribe('journal:changed', () => {
       void loadInfo();
       void loadLookups();
-      void refreshTrades();
-      void useOverviewStore.getState().reload();
-      void useEquityStore.getState().load();
+      // Pages load fresh when opened; only the one on screen refreshes now.
+      const current = useAppStore.getState().page;
+      if (current === 'trades') void refreshTrades();
+      if (current === 'overview') {
+        void useOverviewStore.getState().reload();
+        void useEquityStore.getState().load();
+      }
     });
     const offNavigate = subscribe('app:navigate', ({ screen }) => {
       const target = pageForScreen(screen);

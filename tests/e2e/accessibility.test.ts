@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, launchChromium } from './browser';
-import { loadDemo, openPage } from './helpers';
+import { loadDemo, openPage, patientPolling } from './helpers';
 import { seriousViolations } from './a11y';
+
+patientPolling();
 
 const THEMES = ['light', 'dark'] as const;
 

@@ -5,7 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { ExportJob } from '../../shared/domain/export-job';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, launchChromium } from './browser';
-import { loadDemo, openPage } from './helpers';
+import { loadDemo, openPage, patientPolling } from './helpers';
+
+patientPolling();
 
 describe('Cancelling and retrying a running export', () => {
   let harness: Harness;

@@ -9,7 +9,9 @@ import type { ExportFormat } from '../../shared/domain/enums';
 import type { ExportJob } from '../../shared/domain/export-job';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, launchChromium } from './browser';
-import { loadDemo, openPage } from './helpers';
+import { loadDemo, openPage, patientPolling } from './helpers';
+
+patientPolling();
 
 const FORMAT_LABELS: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON', xlsx: 'Excel (XLSX)', pdf: 'PDF report' };
 

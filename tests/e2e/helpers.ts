@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from '../harness/server';
 
@@ -10,4 +11,12 @@ export async function loadDemo(harness: Harness, trades?: number): Promise<void>
 export async function openPage(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/**
+ * expect.poll waits 1 s by default; on a loaded two-core machine a real export, import or
+ * validation round trip can take longer, so the browser tests wait up to 15 s.
+ */
+export function patientPolling(): void {
+  vi.setConfig({ expect: { poll: { timeout: 15_000, interval: 50 } } });
 }

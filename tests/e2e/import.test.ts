@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, launchChromium } from './browser';
-import { openPage } from './helpers';
+import { openPage, patientPolling } from './helpers';
+
+patientPolling();
 
 /** A Spark Journal trades export with three broken rows among five good ones (lines 3, 5 and 8). */
 const CSV = [

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, launchChromium } from './browser';
-import { loadDemo } from './helpers';
+import { loadDemo, patientPolling } from './helpers';
+
+patientPolling();
 
 describe('Overview in Chromium through the harness', () => {
   let harness: Harness;

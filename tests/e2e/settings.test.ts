@@ -4,7 +4,9 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, launchChromium } from './browser';
-import { loadDemo, openPage } from './helpers';
+import { loadDemo, openPage, patientPolling } from './helpers';
+
+patientPolling();
 
 describe('Settings in Chromium through the harness', () => {
   let harness: Harness;

@@ -6,7 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { seedJournalFile } from '../../scripts/seed/seed-file';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, launchChromium } from './browser';
-import { openPage } from './helpers';
+import { openPage, patientPolling } from './helpers';
+
+patientPolling();
 
 /**
  * The Trades grid over a million trades. Seeding takes about 30 s and 460 MB of disk, so it runs

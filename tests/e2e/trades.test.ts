@@ -5,6 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { TradeFilter, TradeSort } from '../../shared/domain/trade';
 import { startHarness, type Harness } from '../harness/server';
 import { artifactPath, launchChromium } from './browser';
+import { patientPolling } from './helpers';
+
+patientPolling();
 
 describe('Trades page in Chromium through the harness', () => {
   let harness: Harness;

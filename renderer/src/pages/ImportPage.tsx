@@ -305,7 +305,7 @@ export function ImportPage() {
           </section>
           {(showMapping || needsMapping) && (
             <MappingEditor
-              key={`${presetId ?? 'none'}-${mapping?.name ?? ''}`}
+              key={`${path}|${presetId ?? 'none'}`}
               headers={preview.headers}
               initial={mappingStart}
               busy={busy !== null}
