@@ -177,6 +177,24 @@ describe('Trades page in Chromium through the harness', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('moves between rows with the arrow keys, scrolling as it goes', async () => {
+    await page.locator('[role=row][data-index="0"] button.open-trade').focus();
+    for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role=row]')?.getAttribute('data-index'))).toBe('40');
+    const visible = await page.evaluate(() => {
+      const row = document.activeElement!.closest('[role=row]')!.getBoundingClientRect();
+      const grid = document.querySelector('[role=table]')!.getBoundingClientRect();
+      return row.top >= grid.top && row.bottom <= grid.bottom;
+    });
+    expect(visible).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role=row]')?.getAttribute('data-index'))).toBe('39');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role=row]')?.getAttribute('data-index'))).toBe('39');
+  });
+
   it('shows a clear empty state when a date range matches nothing', async () => {
     await filters().getByLabel('From', { exact: true }).fill('1990-01-01');
     await filters().getByLabel('To', { exact: true }).fill('1990-01-02');

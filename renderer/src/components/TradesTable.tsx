@@ -97,10 +97,36 @@ export function TradesTable() {
   const visibleFirst = Math.min(total, Math.floor(virtualOffset / ROW_HEIGHT) + 1);
   const visibleLast = Math.min(total, Math.ceil((virtualOffset + viewport - HEADER_HEIGHT) / ROW_HEIGHT - 0.01));
 
+  // Arrow keys move between rows (focus follows, the grid scrolls and fetches as needed).
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusIndex === null) return;
+    const button = scrollRef.current?.querySelector<HTMLButtonElement>(`[role=row][data-index="${focusIndex}"] button.open-trade`);
+    if (button) {
+      button.focus({ preventScroll: true });
+      setFocusIndex(null);
+    }
+  });
+
+  const scrollRowIntoView = (el: HTMLDivElement, index: number) => {
+    const top = index * ROW_HEIGHT;
+    const offset = el.scrollTop * scale;
+    if (top < offset) el.scrollTop = top / scale;
+    else if (top + ROW_HEIGHT > offset + el.clientHeight - HEADER_HEIGHT) el.scrollTop = (top + ROW_HEIGHT - el.clientHeight + HEADER_HEIGHT) / scale;
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const el = e.currentTarget;
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[role=row][data-index]');
+    if (row && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(total - 1, Number(row.dataset.index) + (e.key === 'ArrowDown' ? 1 : -1)));
+      scrollRowIntoView(el, next);
+      setFocusIndex(next);
+      return;
+    }
     // Home/End jump through the whole result, not just the rows rendered.
     if (e.target !== e.currentTarget) return;
-    const el = e.currentTarget;
     if (e.key === 'Home') {
       e.preventDefault();
       el.scrollTop = 0;
