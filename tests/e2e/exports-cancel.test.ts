@@ -54,6 +54,7 @@ describe('Cancelling and retrying a running export', () => {
     await item.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => item.getAttribute('data-status'), { timeout: 30_000 }).toBe('cancelled');
     await expect.poll(() => item.locator('.badge').innerText()).toBe('Cancelled');
+    await expect.poll(() => item.innerText()).toMatch(/Stopped at [\d,]+ of 200,000 rows/);
     const job = await jobById(id);
     expect(job.status).toBe('cancelled');
     expect(job.rowsWritten).toBeLessThan(200_000);

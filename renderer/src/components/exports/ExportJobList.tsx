@@ -24,6 +24,11 @@ function progressOf(job: ExportJob): number | null {
 }
 
 function summary(job: ExportJob, fmt: Formatters, now: number): string {
+  if (job.status === 'cancelled' || job.status === 'failed') {
+    return job.rowsTotal !== null
+      ? `Stopped at ${fmt.count(job.rowsWritten)} of ${fmt.count(job.rowsTotal)} rows`
+      : `Stopped after ${fmt.count(job.rowsWritten)} rows`;
+  }
   const rows = job.rowsTotal !== null ? `${fmt.count(job.rowsWritten)} of ${fmt.count(job.rowsTotal)} rows` : `${fmt.count(job.rowsWritten)} rows`;
   const pct = progressOf(job);
   const parts = [rows];
@@ -68,7 +73,7 @@ function JobRow({ job }: { job: ExportJob }) {
         {fileName(job.targetPath)}
       </div>
       <div
-        className={`progress ${job.status === 'completed' ? 'done' : job.status === 'failed' ? 'failed' : ''} ${pct === null && active ? 'indeterminate' : ''}`}
+        className={`progress ${job.status === 'completed' ? 'done' : job.status === 'failed' ? 'failed' : job.status === 'cancelled' ? 'stopped' : ''} ${pct === null && active ? 'indeterminate' : ''}`}
         role="progressbar"
         aria-label={`Export ${job.id} progress`}
         aria-valuemin={0}
