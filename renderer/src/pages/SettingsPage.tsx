@@ -1,75 +1,11 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Settings, SettingsPatch, SettingKey } from '../../../shared/domain/settings';
 import { PageHeader } from '../components/PageHeader';
+import { SETTINGS_GROUPS as GROUPS, type FieldDef } from './settings-fields';
 import { BackupsCard } from '../components/BackupsCard';
 import { AccountsCard } from '../components/AccountsCard';
 import { TagsCard } from '../components/TagsCard';
 import { useSettingsStore } from '../store/settings-store';
-
-type FieldDef =
-  | { key: SettingKey; label: string; hint: string; kind: 'number'; unit?: string }
-  | { key: SettingKey; label: string; hint: string; kind: 'text'; placeholder?: string }
-  | { key: SettingKey; label: string; hint: string; kind: 'boolean' }
-  | { key: SettingKey; label: string; hint: string; kind: 'choice'; options: { value: string; label: string }[] };
-
-const GROUPS: { title: string; fields: FieldDef[] }[] = [
-  {
-    title: 'Appearance',
-    fields: [
-      {
-        key: 'theme',
-        label: 'Theme',
-        hint: 'System follows your computer’s light or dark setting.',
-        kind: 'choice',
-        options: [
-          { value: 'system', label: 'System' },
-          { value: 'light', label: 'Light' },
-          { value: 'dark', label: 'Dark' },
-        ],
-      },
-      {
-        key: 'locale',
-        label: 'Locale for numbers and dates',
-        hint: 'A language tag such as en-US, en-GB, de-DE or fr-FR. Leave empty to use the system’s.',
-        kind: 'text',
-        placeholder: 'System default',
-      },
-    ],
-  },
-  {
-    title: 'Exports',
-    fields: [
-      { key: 'alwaysAskWhereToSave', label: 'Always ask where to save', hint: 'When off, exports go straight to the default folder.', kind: 'boolean' },
-      { key: 'defaultExportFolder', label: 'Default export folder', hint: 'Leave empty for Documents/Spark Journal.', kind: 'text', placeholder: 'Documents/Spark Journal' },
-      { key: 'exportConcurrency', label: 'Exports running at once', hint: 'From 1 to 4. More is faster for many small exports, but uses more memory.', kind: 'number' },
-      { key: 'maxActiveExportJobs', label: 'Most exports waiting or running', hint: 'From 1 to 100. New exports are refused past this.', kind: 'number' },
-      { key: 'exportWorkerHeapMb', label: 'Memory cap per export', hint: 'Hard limit, from 64 to 4096 MiB.', kind: 'number', unit: 'MiB' },
-      { key: 'exportSoftMemoryMb', label: 'Memory warning limit per export', hint: 'The export stops cleanly past this, from 32 to 4096 MiB. Keep it below the cap.', kind: 'number', unit: 'MiB' },
-      { key: 'pdfRowCap', label: 'Most rows in a PDF', hint: 'From 100 to 1,000,000. Larger PDFs are slow to open; use CSV or Excel for big exports.', kind: 'number', unit: 'rows' },
-      { key: 'csvBom', label: 'Add a byte-order mark to CSV files', hint: 'Helps Excel read accents and currency symbols correctly.', kind: 'boolean' },
-    ],
-  },
-  {
-    title: 'Performance records',
-    fields: [
-      { key: 'perfRetentionDays', label: 'Keep export timings for', hint: 'From 1 to 3650 days.', kind: 'number', unit: 'days' },
-      { key: 'perfRetentionMaxRows', label: 'Keep at most this many timings', hint: 'From 100 to 1,000,000 runs.', kind: 'number', unit: 'runs' },
-    ],
-  },
-  {
-    title: 'Equity checks',
-    fields: [
-      { key: 'equityValidationIntervalHours', label: 'Check that equity reconciles every', hint: 'From 1 to 720 hours.', kind: 'number', unit: 'hours' },
-    ],
-  },
-  {
-    title: 'Backups',
-    fields: [
-      { key: 'backupFolder', label: 'Backup folder', hint: 'Leave empty to keep backups next to the journal file.', kind: 'text', placeholder: 'Next to the journal file' },
-      { key: 'backupKeep', label: 'Backups to keep', hint: 'From 1 to 365. The oldest are removed first.', kind: 'number' },
-    ],
-  },
-];
 
 type Draft = Record<SettingKey, string | boolean>;
 
