@@ -43,8 +43,12 @@ describe.skipIf(TRADES === 0)(`Trades grid at ${TRADES.toLocaleString('en-US')} 
   const grid = () => page.getByRole('table', { name: 'Trades' });
 
   it('opens, scrolls smoothly, and jumps to the middle and the end', async () => {
+    const started = Date.now();
     await page.goto(harness.url);
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    await page.locator('.stats.headline').waitFor({ timeout: 120_000 });
+    await page.locator('.equity-chart canvas').first().waitFor({ timeout: 120_000 });
+    const overviewMs = Date.now() - started;
     const opened = Date.now();
     await openPage(page, 'Trades');
     await page.waitForFunction(() => document.querySelector('[role=row][data-index="0"]') !== null, undefined, { timeout: 60_000 });
@@ -111,6 +115,7 @@ describe.skipIf(TRADES === 0)(`Trades grid at ${TRADES.toLocaleString('en-US')} 
 
     const report = {
       trades: total,
+      overviewMs,
       firstRowsMs,
       wheelFrames: frames.length,
       frameP95Ms: Math.round(p95 * 10) / 10,
