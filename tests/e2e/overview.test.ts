@@ -132,4 +132,20 @@ describe('Overview in Chromium through the harness', () => {
     await page.getByRole('button', { name: 'Next month' }).click();
     await expect.poll(() => month.innerText()).toBe(before);
   });
+
+  it('opens a calendar day’s trades on the Trades page', async () => {
+    const account = harness.services.lookups.accounts()[0]!;
+    const cell = page.locator('table.calendar td[data-day]:has(button.day-button)').first();
+    const day = (await cell.getAttribute('data-day'))!;
+    const expected = harness.services.trades.list({ accountIds: [account.id], dateFrom: day, dateTo: day, status: 'closed' }, { key: 'closedAt', dir: 'desc' }, 0, 500);
+    expect(expected.total).toBeGreaterThan(0);
+    await cell.getByRole('button').click();
+    await page.getByRole('heading', { level: 1, name: 'Trades' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'trades' }).innerText())
+      .toMatch(new RegExp(`of ${expected.total} trades?$`));
+    await expect.poll(() => page.locator('[role=row][data-trade-id]').count()).toBe(expected.total);
+    const ids = await page.locator('[role=row][data-trade-id]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-trade-id'))));
+    expect(new Set(ids)).toEqual(new Set(expected.rows.map((r) => r.id)));
+  });
 });

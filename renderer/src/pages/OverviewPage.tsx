@@ -9,6 +9,8 @@ import { DiscrepancyTable, EquityStatusCard } from '../components/overview/Equit
 import { PERIODS, filterOf, useOverviewStore, type Period } from '../store/overview-store';
 import { useEquityStore } from '../store/equity-store';
 import { useLookupsStore } from '../store/lookups-store';
+import { useTradesStore } from '../store/trades-store';
+import { useAppStore } from '../store/app-store';
 
 export function OverviewPage() {
   const id = useId();
@@ -78,7 +80,21 @@ export function OverviewPage() {
               {curve.points.length === 0 ? <p className="muted">No closed trades in this period.</p> : <EquityChart curve={curve} currency={currency} />}
             </section>
           )}
-          {calendar && month && <PnlCalendarView calendar={calendar} month={month} currency={currency} onMonth={(m) => void setMonth(m)} />}
+          {calendar && month && (
+            <PnlCalendarView
+              calendar={calendar}
+              month={month}
+              currency={currency}
+              onMonth={(m) => void setMonth(m)}
+              onDay={(day) => {
+                // The day's closed trades in this account, on the Trades page.
+                useTradesStore.setState({
+                  filter: { dateFrom: day, dateTo: day, status: 'closed', ...(scope?.accountId != null ? { accountIds: [scope.accountId] } : {}) },
+                });
+                useAppStore.getState().navigate('trades');
+              }}
+            />
+          )}
           {scope && summary && <BreakdownCard filter={filterOf(scope)} currency={currency} />}
         </div>
         <div className="overview-side">

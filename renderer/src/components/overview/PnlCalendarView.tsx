@@ -21,7 +21,20 @@ function weeks(month: string): (string | null)[][] {
   return out;
 }
 
-export function PnlCalendarView({ calendar, month, currency, onMonth }: { calendar: PnlCalendar; month: string; currency: string; onMonth: (m: string) => void }) {
+export function PnlCalendarView({
+  calendar,
+  month,
+  currency,
+  onMonth,
+  onDay,
+}: {
+  calendar: PnlCalendar;
+  month: string;
+  currency: string;
+  onMonth: (m: string) => void;
+  /** Opens the day's trades. */
+  onDay: (day: string) => void;
+}) {
   const fmt = useFormat();
   const byDay = new Map(calendar.days.map((d) => [d.day, d]));
   const monthName = new Intl.DateTimeFormat(fmt.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
@@ -64,14 +77,17 @@ export function PnlCalendarView({ calendar, month, currency, onMonth }: { calend
                 const tone = !d ? '' : d.netPnlCents > 0 ? 'up' : d.netPnlCents < 0 ? 'down' : 'flat';
                 return (
                   <td key={day} className={tone} data-day={day}>
-                    <span className="dnum">{Number(day.slice(8))}</span>
-                    {d && (
-                      <>
+                    {d ? (
+                      <button type="button" className="day-button" onClick={() => onDay(day)} title={`Show the trades of ${fmt.day(day)}`}>
+                        <span className="dnum">{Number(day.slice(8))}</span>
                         <span className="dpnl">{fmt.money(d.netPnlCents, currency)}</span>
                         <span className="dcount">
                           {d.tradeCount} {d.tradeCount === 1 ? 'trade' : 'trades'}
                         </span>
-                      </>
+                        <span className="sr-only">, {fmt.day(day)}: show the trades</span>
+                      </button>
+                    ) : (
+                      <span className="dnum">{Number(day.slice(8))}</span>
                     )}
                   </td>
                 );
