@@ -95,13 +95,13 @@ export function OverviewPage() {
               }}
             />
           )}
-          {scope && summary && <BreakdownCard filter={filterOf(scope)} currency={currency} />}
         </div>
         <div className="overview-side">
           <EquityStatusCard />
           <GoalsPanel goals={goals} props={props} />
         </div>
       </div>
+      {scope && summary && <BreakdownCard filter={filterOf(scope)} currency={currency} />}
     </section>
   );
 }
