@@ -195,6 +195,37 @@ describe('Trades page in Chromium through the harness', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role=row]')?.getAttribute('data-index'))).toBe('39');
   });
 
+  it('adds a trade by hand; the server works out its P&L', async () => {
+    const before = harness.services.lookups.counts().trades;
+    await page.getByRole('button', { name: 'Add trade…' }).click();
+    const form = page.getByRole('form', { name: 'New trade' });
+    await form.getByLabel('Quantity').fill('10');
+    await form.getByLabel('Entry price').fill('100');
+    await form.getByRole('button', { name: 'Add trade' }).click();
+    await expect.poll(() => form.getByRole('alert').innerText()).toContain('Not saved');
+    const symbolField = form.locator('.field').filter({ has: page.getByLabel('Symbol', { exact: true }) });
+    expect(await symbolField.locator('.field-error').innerText()).toBe('must not be empty');
+    expect(harness.services.lookups.counts().trades).toBe(before);
+
+    await form.getByLabel('Symbol').fill('TEST');
+    await form.getByLabel('Opened', { exact: true }).fill('2025-06-02T10:00');
+    await form.getByLabel('Closed (empty while open)').fill('2025-06-02T11:30');
+    await form.getByLabel('Exit price (empty while open)').fill('103.5');
+    await form.getByLabel('Fees').fill('2.50');
+    await form.getByLabel('Tags (comma separated)').fill('manual, review');
+    await form.getByRole('button', { name: 'Add trade' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByRole('heading', { level: 2 }).innerText()).toContain('TEST long');
+    expect(harness.services.lookups.counts().trades).toBe(before + 1);
+    const row = harness.services.db.sqlite
+      .prepare("SELECT t.net_pnl_cents AS net, t.fees_cents AS fees FROM trades t JOIN instruments i ON i.id = t.instrument_id WHERE i.symbol = 'TEST'")
+      .get() as { net: number; fees: number };
+    // 10 x (103.5 - 100) = 35.00 gross, less 2.50 fees.
+    expect(row).toEqual({ net: 3250, fees: 250 });
+    expect(await dialog.innerText()).toContain('manual, review');
+    await page.keyboard.press('Escape');
+  });
+
   it('shows a clear empty state when a date range matches nothing', async () => {
     await filters().getByLabel('From', { exact: true }).fill('1990-01-01');
     await filters().getByLabel('To', { exact: true }).fill('1990-01-02');

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { NewTradeForm } from '../components/NewTradeForm';
 import { TradeFilters } from '../components/TradeFilters';
 import { TradesTable } from '../components/TradesTable';
 import { ColumnChooser } from '../components/ColumnChooser';
@@ -40,6 +41,7 @@ export function TradesPage() {
   const total = useTradesStore((s) => s.total);
   const handOff = useExportsStore((s) => s.handOff);
   const navigate = useAppStore((s) => s.navigate);
+  const [adding, setAdding] = useState(false);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -47,6 +49,9 @@ export function TradesPage() {
   return (
     <section aria-labelledby="trades-title" className="page page-wide">
       <PageHeader id="trades-title" title="Trades">
+        <button type="button" className="primary" onClick={() => setAdding(true)}>
+          Add trade…
+        </button>
         <button
           type="button"
           disabled={total === 0}
@@ -61,6 +66,15 @@ export function TradesPage() {
       </PageHeader>
       <TradeFilters />
       <TradesTable />
+      {adding && (
+        <NewTradeForm
+          onClose={() => setAdding(false)}
+          onCreated={(row) => {
+            setAdding(false);
+            select(row);
+          }}
+        />
+      )}
       {selected && <TradeDetail key={selected.id} trade={selected} currency={currency} onClose={() => select(null)} onSaved={replaceRow} />}
     </section>
   );
