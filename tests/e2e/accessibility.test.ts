@@ -107,6 +107,11 @@ describe('Accessibility and screenshots of every screen in both themes', () => {
         await page.keyboard.press('Escape');
         await page.getByRole('dialog').waitFor({ state: 'detached' });
 
+        await page.getByRole('button', { name: 'Add trade…' }).click();
+        await page.getByRole('dialog', { name: 'Add a trade' }).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.keyboard.press('Escape');
+
         await openPage(page, 'Overview');
         await page.getByRole('region', { name: 'Goals and evaluations' }).getByRole('button', { name: 'Manage' }).click();
         await page.getByRole('dialog', { name: 'Goals and evaluations' }).waitFor();
