@@ -4,6 +4,7 @@ import type { Sqlite } from '../db/client';
 import { AppError } from '../errors';
 import { rebuildDailyEquity } from '../equity/rebuild';
 import { withTradeFilterCountsDeferred } from '../journal/trade-filter-counts';
+import { withIndexesDeferred } from '../db/bulk-indexes';
 import type { DemoLoadResult } from '../../../../shared/ipc/channels/app';
 import { DEMO_INSTRUMENTS, DEMO_MISTAKE_COLOR, DEMO_QUALITY_COLOR, DEMO_TAG_COLORS } from './catalog';
 import { generateDemoJournal, planDemoJournal } from './generate-journal';
@@ -25,23 +26,6 @@ const OptionsSchema = z
     now: z.number().int().min(Date.UTC(2000, 0, 1)).max(Date.UTC(2200, 0, 1)),
   })
   .strict();
-
-/**
- * Runs a bulk load with the tables' secondary indexes dropped, then recreates them from
- * their stored definitions: sorting once is much faster than a million B-tree inserts.
- * Must run inside a transaction, so a failure restores the indexes with the rollback.
- */
-function withIndexesDeferred(sqlite: Sqlite, tables: readonly string[], load: () => void): void {
-  const indexes = sqlite
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-       AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`,
-    )
-    .all(...tables) as { name: string; sql: string }[];
-  for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
-  load();
-  for (const { sql } of indexes) sqlite.exec(sql);
-}
 
 /**
  * Writes a realistic, deterministic demo journal into an empty journal: accounts in

@@ -13,7 +13,7 @@ import { detectInstrument } from './instrument-detect';
 import { createImportKeys, portionsToTrip } from './import-keys';
 import { groupRoundTrips, type FillPortion } from './round-trips';
 import type { FillRowData, TradeRowData } from './row-reader';
-import { withIndexesDeferred } from './bulk-indexes';
+import { withIndexesDeferred } from '../db/bulk-indexes';
 import { withTradeFilterCountsDeferred } from '../journal/trade-filter-counts';
 
 /** Tables whose secondary indexes a bulk import rebuilds once instead of updating per row. */

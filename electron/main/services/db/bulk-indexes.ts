@@ -1,4 +1,4 @@
-import type { Sqlite } from '../db/client';
+import type { Sqlite } from './client';
 
 /**
  * Runs a bulk write with the tables' secondary indexes dropped, then recreates them from
