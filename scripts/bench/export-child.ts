@@ -35,8 +35,14 @@ const params = TradesExportParamsSchema.parse(limit ? { limit } : {});
 const columns = selectColumns('trades', undefined);
 const maxRssMiB = () => process.resourceUsage().maxRSS / 1024;
 
+/** CPU of every thread of this process (main, worker, libuv pool): steadier than wall on shared cores. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 function print(result: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ ...result, maxRssMiB: maxRssMiB() })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...result, cpuMs: cpuMs(), maxRssMiB: maxRssMiB() })}\n`);
 }
 
 function* sourceRows(dbPath: string): Generator<unknown[]> {
@@ -66,7 +72,12 @@ async function engineExport(): Promise<void> {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   const spec = ExportSpecSchema.parse({ type: 'trades', format: values.format, params });
+  const t0 = performance.now();
+  let startedAfterMs: number | undefined;
   const { job, perf, wallMs } = await runHeadlessExport({
+    onProgress: (p) => {
+      if (startedAfterMs === undefined && p.rowsTotal !== null) startedAfterMs = performance.now() - t0;
+    },
     dbPath: values.db!,
     migrationsFolder: values.migrations!,
     outPath: values.out!,
@@ -82,6 +93,7 @@ async function engineExport(): Promise<void> {
     bytes: job.bytesWritten,
     wallMs,
     workerMs: perf?.durationMs,
+    startedAfterMs,
     peakHeapMiB: (perf?.peakHeapBytes ?? 0) / 1048576,
     baseRssMiB,
     loopP99Ms: loop.percentile(99) / 1e6,

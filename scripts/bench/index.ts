@@ -67,6 +67,8 @@ async function bundle(outdir: string): Promise<{ child: string; worker: string }
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // Chunks for dynamic imports, as the app's bundle has: a worker loads only its format's writer.
+    splitting: true,
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
   });
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
   const dbPath = join(CACHE, 'exports-1m.db');
   ensureJournal(dbPath);
+  rmSync(join(CACHE, 'build'), { recursive: true, force: true });
   const { child, worker } = await bundle(join(CACHE, 'build'));
   const outDir = join(CACHE, 'out');
   rmSync(outDir, { recursive: true, force: true });

@@ -8,10 +8,9 @@ import { EXPORT_COLUMN_CATALOGS } from './export-columns';
 const Id = z.number().int().positive();
 const Ids = z.array(Id).max(500);
 
-/** Rows beyond this are never exported in one file (Excel itself stops at 1,048,576 rows). */
-export const EXPORT_LIMIT_MAX = 10_000_000;
-/** Excel's sheet holds 1,048,576 rows; one is the header. */
-export const XLSX_MAX_DATA_ROWS = 1_048_575;
+import { EXPORT_LIMIT_MAX } from './export-limits';
+
+export { EXPORT_LIMIT_MAX, XLSX_MAX_DATA_ROWS } from './export-limits';
 
 export const TRADE_EXPORT_SORT_KEYS = ['closedAt', 'openedAt', 'id', 'netPnl', 'symbol'] as const;
 

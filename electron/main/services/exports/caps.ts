@@ -1,4 +1,4 @@
-import { XLSX_MAX_DATA_ROWS } from '../../../../shared/domain/export-params';
+import { XLSX_MAX_DATA_ROWS } from '../../../../shared/domain/export-limits';
 import { ExportFailure } from './errors';
 
 const n = (value: number) => value.toLocaleString('en-US');

@@ -13,7 +13,7 @@ export const partialPathFor = (target: string) => `${target}.partial`;
  */
 export class FileSink implements ByteSink {
   private handle: number | null = null;
-  private readonly queue: Uint8Array[] = [];
+  private readonly queue: { data: Uint8Array; release: (() => void) | null }[] = [];
   private queuedBytes = 0;
   private writing: Promise<void> | null = null;
   private failure: unknown = null;
@@ -35,11 +35,21 @@ export class FileSink implements ByteSink {
   }
 
   write(chunk: string | Uint8Array): void {
-    const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    if (data.length === 0) return;
+    this.enqueue(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk, null);
+  }
+
+  writeOwned(chunk: Uint8Array, release: () => void): void {
+    this.enqueue(chunk, release);
+  }
+
+  private enqueue(data: Uint8Array, release: (() => void) | null): void {
+    if (data.length === 0) {
+      release?.();
+      return;
+    }
     this.bytes += data.length;
     if (this.failure) return;
-    this.queue.push(data);
+    this.queue.push({ data, release });
     this.queuedBytes += data.length;
     this.writing ??= this.pump();
   }
@@ -47,9 +57,10 @@ export class FileSink implements ByteSink {
   private async pump(): Promise<void> {
     try {
       while (this.queue.length > 0 && !this.failure) {
-        const data = this.queue.shift()!;
+        const { data, release } = this.queue.shift()!;
         await this.ops.write(this.handle!, data);
         this.queuedBytes -= data.length;
+        release?.();
         this.wake();
       }
     } catch (error) {

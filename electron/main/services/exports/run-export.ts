@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { openDb, type DbHandle } from '../db/client';
-import { ExportSpecSchema, XLSX_MAX_DATA_ROWS } from '../../../../shared/domain/export-params';
+import { XLSX_MAX_DATA_ROWS } from '../../../../shared/domain/export-limits';
 import { selectColumns } from '../../../../shared/domain/export-columns';
-import { openRowSource } from './jobs/registry';
-import { WRITERS } from './writers/registry';
+import { EXPORT_FORMATS, EXPORT_TYPES } from '../../../../shared/domain/enums';
+import { loadRowSource } from './jobs/load';
+import { loadWriter } from './writers/registry';
 import { FileSink } from './file-sink';
 import type { FileOps } from './file-ops';
 import { ExportFailure, classifyError, memoryFailure } from './errors';
@@ -70,7 +71,12 @@ export async function runExport(job: WorkerJob, hooks: RunHooks): Promise<RunOut
   };
 
   try {
-    const spec = ExportSpecSchema.parse(job.spec);
+    // Main validated the spec (zod) before it was stored; the worker only checks it is one it
+    // can run, so it does not load the schema library just to parse it again.
+    const spec = job.spec;
+    if (!EXPORT_TYPES.includes(spec.type) || !EXPORT_FORMATS.includes(spec.format)) {
+      throw new ExportFailure('validation', 'unknown_spec', `This export (${String(spec.type)} as ${String(spec.format)}) is not one this version can run.`);
+    }
     db = openDb(job.dbPath, { readonly: true });
     // A big sort spills to a temp file rather than memory, and a one-pass scan gains little
     // from a big page cache (the OS caches the file): both keep the worker's RSS small.
@@ -78,7 +84,10 @@ export async function runExport(job: WorkerJob, hooks: RunHooks): Promise<RunOut
     db.sqlite.pragma('cache_size = -8000');
     db.sqlite.exec('BEGIN');
     const columns = selectColumns(spec.type, spec.columns);
-    const source = openRowSource(spec, { sqlite: db.sqlite, now: job.now }, columns);
+    const [source, createWriter] = await Promise.all([
+      loadRowSource(spec, { sqlite: db.sqlite, now: job.now }, columns),
+      loadWriter(spec.format),
+    ]);
     const rowsTotal = source.count();
     if (spec.format === 'pdf' && rowsTotal > job.pdfRowCap) throw pdfRowCapFailure(rowsTotal, job.pdfRowCap);
     if (spec.format === 'xlsx' && rowsTotal > XLSX_MAX_DATA_ROWS) throw xlsxRowsFailure(rowsTotal);
@@ -86,7 +95,7 @@ export async function runExport(job: WorkerJob, hooks: RunHooks): Promise<RunOut
     checkpoint();
 
     sink = await FileSink.open(hooks.fileOps, job.targetPath);
-    const writer = WRITERS[spec.format]({
+    const writer = createWriter({
       columns,
       sink,
       options: spec.options,

@@ -159,7 +159,7 @@ describe('export faults', () => {
   });
 
   it('the soft memory limit fails the job as terminal and names the setting', async () => {
-    const t = (current = seededServices(3000, { exportWorker: faultyWorker({ kind: 'hog', mbPerWrite: 8 }) }));
+    const t = (current = seededServices(10_000, { exportWorker: faultyWorker({ kind: 'hog', mbPerWrite: 8 }) }));
     t.services.settings.update({ exportSoftMemoryMb: 48 });
     const job = await t.services.exports.waitFor(t.services.exports.enqueue(csvSpec, join(t.out, 'soft.csv')).id);
     expect(job.error).toMatchObject({ class: 'terminal', code: 'memory' });

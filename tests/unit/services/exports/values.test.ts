@@ -65,3 +65,42 @@ describe('export value rendering', () => {
     expect(classifyError(new TypeError('x is not a function'), target)).toMatchObject({ errorClass: 'terminal', code: 'internal' });
   });
 });
+
+describe('CSV bytes', () => {
+  it('writes every cell exactly as csvText and the value renderers would', async () => {
+    const { ByteBuilder } = await import('../../../../electron/main/services/exports/writers/byte-builder');
+    const chunks: Buffer[] = [];
+    const sink = { bytes: 0, write: (c: string | Uint8Array) => void chunks.push(Buffer.from(c)), ready: () => null };
+    const out = new ByteBuilder(sink);
+    const texts = ['plain', 'y'.repeat(100_000), 'ü,'.repeat(40_000), 'a,b', 'say "hi"', '=1+2', '-5', '@x', '\tx', 'üñï', 'x'.repeat(300_000), '€, quoted "€"', 'line\nbreak'];
+    const cents = [0, 5, -5, 123456, -123405, 9007199254740991];
+    const ints = [0, 7, -7, 1234567890123, -9007199254740991];
+    const times = [0, 1_700_000_000_123, -1, 86_399_999, 253_402_300_800_000];
+    let expected = '';
+    for (const t of texts) {
+      out.csvCell(t, csvText);
+      expected += csvText(t);
+    }
+    for (const c of cents) {
+      out.cents(c);
+      expected += centsText(c);
+    }
+    for (const n of ints) {
+      out.int(n);
+      expected += String(n);
+    }
+    for (const ms of times) {
+      out.iso(ms);
+      expected += new Date(ms).toISOString();
+    }
+    const doubles = [0.1, -0.1, 0.1 + 0.2, 134.073, 101.25, 1.5, -2.000001, 1e-6, 1e-7, 5e-324, 123456789.123456, 999999999.5, 1e9 + 0.5, 1e21, 0.30000000000000004, 1 / 3];
+    for (let i = 0; i < 5000; i++) doubles.push(Math.round(Math.sin(i) * 1e7) / 10 ** (i % 8), Math.sin(i) * 10 ** (i % 12));
+    for (const d of doubles) {
+      out.number(d);
+      out.byte(124);
+      expected += `${String(d)}|`;
+    }
+    out.flush();
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
+  });
+});

@@ -1,13 +1,21 @@
 import type { ExportFormat } from '../../../../../shared/domain/enums';
 import type { FormatWriter, WriterInput } from './types';
-import { createCsvWriter } from './csv';
-import { createJsonWriter } from './json';
-import { createXlsxWriter } from './xlsx';
-import { createPdfWriter } from './pdf';
 
-export const WRITERS: Record<ExportFormat, (input: WriterInput) => FormatWriter> = {
-  csv: createCsvWriter,
-  json: createJsonWriter,
-  xlsx: createXlsxWriter,
-  pdf: createPdfWriter,
-};
+export type WriterFactory = (input: WriterInput) => FormatWriter;
+
+/**
+ * The writer of a format, loaded on demand: a worker runs one format, and the others' code
+ * (pdf-lib above all) would only add start-up time and memory to it.
+ */
+export async function loadWriter(format: ExportFormat): Promise<WriterFactory> {
+  switch (format) {
+    case 'csv':
+      return (await import('./csv')).createCsvWriter;
+    case 'json':
+      return (await import('./json')).createJsonWriter;
+    case 'xlsx':
+      return (await import('./xlsx')).createXlsxWriter;
+    case 'pdf':
+      return (await import('./pdf')).createPdfWriter;
+  }
+}

@@ -5,6 +5,11 @@ import type { SummaryFigure } from '../jobs/types';
 /** Where a writer's bytes go: the partial file, with backpressure. */
 export interface ByteSink {
   write(chunk: string | Uint8Array): void;
+  /**
+   * Like write, for a buffer the caller wants back: `release` runs once the sink is done with
+   * it, so the caller can refill it instead of leaving dead buffers for the GC to find late.
+   */
+  writeOwned?(chunk: Uint8Array, release: () => void): void;
   /** Resolves once buffered bytes are below the high-water mark; null when they already are. */
   ready(): Promise<void> | null;
   /** Bytes accepted so far. */
