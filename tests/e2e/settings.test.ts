@@ -127,4 +127,40 @@ describe('Settings in Chromium through the harness', () => {
     await expect.poll(() => harness.services.lookups.tags().find((t) => t.id === tag.id)?.name).toBe(`${tag.name} (renamed)`);
     await page.screenshot({ path: artifactPath('settings-accounts-tags.png'), fullPage: true });
   });
+  it('corrects an instrument multiplier (P&L of its closed trades recomputed) and adds one detected from its symbol', async () => {
+    const sqlite = harness.services.db.sqlite;
+    const target = sqlite
+      .prepare(
+        `SELECT i.id, i.symbol, i.multiplier, COUNT(*) AS closed, SUM(t.gross_pnl_cents) AS gross FROM instruments i
+         JOIN trades t ON t.instrument_id = i.id AND t.status = 'closed' WHERE i.asset_class = 'future'
+         GROUP BY i.id ORDER BY closed DESC LIMIT 1`,
+      )
+      .get() as { id: number; symbol: string; multiplier: number; closed: number; gross: number };
+    const card = page.getByRole('region', { name: 'Instruments' });
+    await card.getByRole('button', { name: `Edit instrument ${target.symbol}` }).click();
+    const edit = card.getByRole('form', { name: `Edit instrument ${target.symbol}` });
+    await edit.getByLabel('Multiplier').fill('two');
+    await edit.getByRole('button', { name: `Save ${target.symbol}` }).click();
+    await expect.poll(() => edit.locator('.field-error').innerText()).toMatch(/number/i);
+    expect(harness.services.lookups.instruments().find((i) => i.id === target.id)?.multiplier).toBe(target.multiplier);
+
+    await edit.getByLabel('Multiplier').fill(String(target.multiplier * 2));
+    await expect.poll(() => edit.innerText()).toContain('Saving recomputes the P&L of its closed trades.');
+    await edit.getByRole('button', { name: `Save ${target.symbol}` }).click();
+    await expect.poll(() => card.getByRole('status').innerText()).toContain(`recomputed for ${target.closed.toLocaleString('en-US')} closed trades`);
+    const after = sqlite.prepare(`SELECT SUM(gross_pnl_cents) AS gross FROM trades WHERE instrument_id = ? AND status = 'closed'`).get(target.id) as { gross: number };
+    // Each trade's gross is rounded to the cent on its own, so the doubled total may differ by a cent a trade.
+    expect(Math.abs(after.gross - 2 * target.gross)).toBeLessThanOrEqual(target.closed);
+    expect(harness.services.equity.validate({ accountId: null }).discrepancyCount).toBe(0);
+
+    const add = card.getByRole('form', { name: 'Add instrument' });
+    await add.getByLabel('Symbol').fill('ESH6');
+    await add.getByRole('button', { name: 'Add instrument' }).click();
+    await expect.poll(() => harness.services.lookups.instruments().find((i) => i.symbol === 'ESH6')).toMatchObject({ assetClass: 'future', multiplier: 50 });
+    await expect.poll(() => card.getByRole('row', { name: /ESH6/ }).innerText()).toContain('Future');
+    await add.getByLabel('Symbol').fill('ESH6');
+    await add.getByRole('button', { name: 'Add instrument' }).click();
+    await expect.poll(() => add.locator('.notice.crit').innerText()).toContain('already exists');
+    await page.screenshot({ path: artifactPath('settings-instruments.png'), fullPage: true });
+  });
 });

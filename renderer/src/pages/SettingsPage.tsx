@@ -5,6 +5,7 @@ import { SETTINGS_GROUPS as GROUPS, type FieldDef } from './settings-fields';
 import { BackupsCard } from '../components/BackupsCard';
 import { AccountsCard } from '../components/AccountsCard';
 import { TagsCard } from '../components/TagsCard';
+import { InstrumentsCard } from '../components/InstrumentsCard';
 import { useSettingsStore } from '../store/settings-store';
 
 type Draft = Record<SettingKey, string | boolean>;
@@ -156,6 +157,7 @@ export function SettingsPage() {
       </form>
       <AccountsCard />
       <TagsCard />
+      <InstrumentsCard />
       <BackupsCard />
     </section>
   );
