@@ -1,5 +1,5 @@
 import type { ExportJobStatus } from '../../shared/domain/enums';
-import type { ExportJob, ExportProgressEvent } from '../../shared/domain/export-job';
+import { progressEventOf, type ExportJob } from '../../shared/domain/export-job';
 import type { EventPayload } from '../../shared/ipc/events';
 import type { EventBus } from './services/event-bus';
 import type { TrayQueue } from './tray-queue';
@@ -27,26 +27,12 @@ export async function waitUntilNoExports(exports: ExportsForShell): Promise<void
   }
 }
 
-function progressOf(job: ExportJob): ExportProgressEvent {
-  return {
-    jobId: job.id,
-    requestId: job.requestId,
-    type: job.type,
-    format: job.format,
-    status: job.status,
-    attempt: job.attempt,
-    rowsWritten: job.rowsWritten,
-    rowsTotal: job.rowsTotal,
-    bytesWritten: job.bytesWritten,
-  };
-}
-
 /** Keeps the tray's queue view in step with the export events; returns the unsubscribe. */
 export function followExportsInTray(events: EventBus, exports: ExportsForShell, tray: TrayQueue): () => void {
-  tray.reset(activeExports(exports).map(progressOf));
+  tray.reset(activeExports(exports).map(progressEventOf));
   return events.subscribe((name, payload) => {
     // The listener is generic over every event; the name check is what narrows the payload.
     if (name === 'exports:progress') tray.apply(payload as EventPayload<'exports:progress'>);
-    else if (name === 'exports:finished') tray.apply(progressOf((payload as EventPayload<'exports:finished'>).job));
+    else if (name === 'exports:finished') tray.apply(progressEventOf((payload as EventPayload<'exports:finished'>).job));
   });
 }

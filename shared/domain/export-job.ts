@@ -43,6 +43,21 @@ export interface ExportProgressEvent {
   bytesWritten: number;
 }
 
+/** A job's progress event: what the queue pushes to the renderer and the tray shows. */
+export function progressEventOf(job: ExportJob): ExportProgressEvent {
+  return {
+    jobId: job.id,
+    requestId: job.requestId,
+    type: job.type,
+    format: job.format,
+    status: job.status,
+    attempt: job.attempt,
+    rowsWritten: job.rowsWritten,
+    rowsTotal: job.rowsTotal,
+    bytesWritten: job.bytesWritten,
+  };
+}
+
 export interface ExportFinishedEvent {
   job: ExportJob;
 }

@@ -36,8 +36,9 @@ export function dayToDayNumber(day: Day): number {
   return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
 }
 
-export function createZoneCalendar(timeZone: string): ZoneCalendar {
-  const format = new Intl.DateTimeFormat('en-US', {
+/** A formatter giving a zone's wall-clock parts (24-hour, numeric) for any instant. */
+export function zoneWallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -47,6 +48,10 @@ export function createZoneCalendar(timeZone: string): ZoneCalendar {
     minute: 'numeric',
     second: 'numeric',
   });
+}
+
+export function createZoneCalendar(timeZone: string): ZoneCalendar {
+  const format = zoneWallClockFormatter(timeZone);
   const exactOffset = (epochMs: number): number => {
     const wholeSecond = Math.floor(epochMs / 1000) * 1000;
     let year = 0;

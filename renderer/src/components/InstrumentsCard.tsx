@@ -15,6 +15,12 @@ const ASSET_LABELS: Record<AssetClass, string> = {
   cfd: 'CFD',
 };
 
+const assetClassOptions = ASSET_CLASSES.map((c) => (
+  <option key={c} value={c}>
+    {ASSET_LABELS[c]}
+  </option>
+));
+
 /** A typed number: '' is "not given", anything unreadable is NaN so the server names the field. */
 const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text.trim().replace(',', '.')));
 
@@ -54,11 +60,7 @@ function InstrumentEditor({ instrument, onDone }: { instrument: Instrument; onDo
       <div className="filter">
         <label htmlFor={`${id}-class`}>Asset class</label>
         <select id={`${id}-class`} value={assetClass} onChange={(e) => setAssetClass(e.target.value as AssetClass)}>
-          {ASSET_CLASSES.map((c) => (
-            <option key={c} value={c}>
-              {ASSET_LABELS[c]}
-            </option>
-          ))}
+          {assetClassOptions}
         </select>
       </div>
       <div className="filter">
@@ -155,11 +157,7 @@ function AddInstrumentForm({ onDone }: { onDone: (message: string) => void }) {
         <label htmlFor={`${id}-class`}>Asset class</label>
         <select id={`${id}-class`} value={assetClass} onChange={(e) => setAssetClass(e.target.value as AssetClass | '')}>
           <option value="">Detect from symbol</option>
-          {ASSET_CLASSES.map((c) => (
-            <option key={c} value={c}>
-              {ASSET_LABELS[c]}
-            </option>
-          ))}
+          {assetClassOptions}
         </select>
       </div>
       <div className="filter">

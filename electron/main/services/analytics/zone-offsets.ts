@@ -1,3 +1,5 @@
+import { zoneWallClockFormatter } from '../../../../shared/domain/zone-calendar';
+
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -7,19 +9,6 @@ export function zoneOffsetMs(epochMs: number, formatter: Intl.DateTimeFormat): n
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
   return asUtc - Math.floor(epochMs / 1000) * 1000;
-}
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
 }
 
 export interface OffsetSpan {
@@ -36,7 +25,7 @@ export function offsetSpans(timeZone: string, fromMsRaw: number, toMsRaw: number
   // Minute-aligned, so bisection lands on the exact minute of a change.
   const fromMs = Math.floor(fromMsRaw / MINUTE) * MINUTE;
   const toMs = Math.max(fromMs, Math.ceil(toMsRaw / MINUTE) * MINUTE);
-  const formatter = formatterFor(timeZone);
+  const formatter = zoneWallClockFormatter(timeZone);
   const spans: OffsetSpan[] = [{ from: -Infinity, offsetMs: zoneOffsetMs(fromMs, formatter) }];
   let previous = fromMs;
   let previousOffset = spans[0]!.offsetMs;

@@ -5,7 +5,7 @@ import type { EventBus } from '../event-bus';
 import type { Desktop } from '../desktop-port';
 import type { SettingsStore } from '../settings/settings-store';
 import { AppError } from '../errors';
-import type { ExportJob } from '../../../../shared/domain/export-job';
+import { progressEventOf, type ExportJob } from '../../../../shared/domain/export-job';
 import type { ExportSpec } from '../../../../shared/domain/export-params';
 import type { JobStore } from './job-store';
 import type { PerfStore } from './perf-store';
@@ -71,18 +71,7 @@ export function createExportQueue(deps: ExportQueueDeps) {
 
   const jobLog = (job: ExportJob) => logger.child({ requestId: job.requestId, jobId: job.id });
 
-  const emitProgress = (job: ExportJob) =>
-    events.emit('exports:progress', {
-      jobId: job.id,
-      requestId: job.requestId,
-      type: job.type,
-      format: job.format,
-      status: job.status,
-      attempt: job.attempt,
-      rowsWritten: job.rowsWritten,
-      rowsTotal: job.rowsTotal,
-      bytesWritten: job.bytesWritten,
-    });
+  const emitProgress = (job: ExportJob) => events.emit('exports:progress', progressEventOf(job));
 
   const finished = (job: ExportJob) => {
     events.emit('exports:finished', { job });
