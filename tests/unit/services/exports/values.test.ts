@@ -104,3 +104,21 @@ describe('CSV bytes', () => {
     expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
   });
 });
+
+describe('JSON bytes', () => {
+  it('writes strings exactly as JSON.stringify does, and prepared bytes as given', async () => {
+    const { ByteBuilder } = await import('../../../../electron/main/services/exports/writers/byte-builder');
+    const chunks: Buffer[] = [];
+    const sink = { bytes: 0, write: (c: string | Uint8Array) => void chunks.push(Buffer.from(c)), ready: () => null };
+    const out = new ByteBuilder(sink);
+    const texts = ['', 'plain', 'say "hi"', 'back\\slash', 'tab\there', 'line\nbreak', '\u0000\u001f', 'del\u007f', 'üñï €', '\ud83d\ude00', 'lone \ud800', 'z'.repeat(200_000), 'y'.repeat(300_000)];
+    let expected = '';
+    for (const t of texts) {
+      out.jsonString(t);
+      out.bytes(Buffer.from(',', 'utf8'));
+      expected += `${JSON.stringify(t)},`;
+    }
+    out.flush();
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
+  });
+});

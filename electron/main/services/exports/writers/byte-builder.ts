@@ -225,4 +225,38 @@ export class ByteBuilder {
     }
     this.pos = p;
   }
+
+  /** Bytes prepared once (a JSON key, a separator). */
+  bytes(data: Uint8Array): void {
+    this.ensure(data.length);
+    this.buf.set(data, this.pos);
+    this.pos += data.length;
+  }
+
+  /**
+   * A JSON string: printable ASCII without quotes or backslashes (the common case) is copied
+   * between quotes; anything else goes through JSON.stringify, so escapes are exactly its own.
+   */
+  jsonString(text: string): void {
+    if (text.length + 2 >= MAX_CHUNK) {
+      this.utf8(JSON.stringify(text));
+      return;
+    }
+    this.ensure(text.length + 2);
+    const buf = this.buf;
+    const start = this.pos;
+    let p = start;
+    buf[p++] = 34;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 32 || code >= 127 || code === 34 || code === 92) {
+        this.pos = start;
+        this.utf8(JSON.stringify(text));
+        return;
+      }
+      buf[p++] = code;
+    }
+    buf[p++] = 34;
+    this.pos = p;
+  }
 }

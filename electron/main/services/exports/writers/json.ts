@@ -1,62 +1,105 @@
-import { LIST_SEPARATOR } from '../../../../../shared/domain/export-columns';
+import { LIST_SEPARATOR, type SelectedColumn } from '../../../../../shared/domain/export-columns';
 import type { FormatWriter, WriterInput } from './types';
-import { centsText, createIsoFormatter, isFiniteNumber, truthy } from './values';
+import { centsText, isFiniteNumber, truthy } from './values';
+import { ByteBuilder } from './byte-builder';
 
-const CHUNK_CHARS = 128 * 1024;
+/** Cell kinds as small integers: the row loop's switch becomes a jump table. */
+const enum Cell {
+  Text,
+  Money,
+  Time,
+  Number,
+  Boolean,
+  List,
+}
+
+function cellOf(kind: SelectedColumn['kind']): Cell {
+  switch (kind) {
+    case 'money':
+      return Cell.Money;
+    case 'datetime':
+      return Cell.Time;
+    case 'integer':
+    case 'number':
+    case 'percent':
+      return Cell.Number;
+    case 'boolean':
+      return Cell.Boolean;
+    case 'list':
+      return Cell.List;
+    default:
+      return Cell.Text;
+  }
+}
+
+const ascii = (text: string) => Buffer.from(text, 'utf8');
+const NULL = ascii('null');
+const EMPTY_LIST = ascii('[]');
 
 /**
  * A streamed JSON array of objects (or NDJSON, one object a line). Keys are the column keys,
- * or the header alias when the user gave one; money is a number in currency units.
+ * or the header alias when the user gave one; money is a number in currency units. Like the
+ * CSV writer it writes bytes (ByteBuilder), with each key encoded once.
  */
 export function createJsonWriter({ columns, sink, options }: WriterInput): FormatWriter {
   const ndjson = options.jsonStyle === 'ndjson';
-  const kinds = columns.map((c) => c.kind);
-  const keys = columns.map((c, i) => `${i === 0 ? '{' : ','}${JSON.stringify(c.aliased ? c.header : c.key)}:`);
-  const width = kinds.length;
-  const iso = createIsoFormatter();
-  let buffer = '';
+  const cells = Uint8Array.from(columns, (c) => cellOf(c.kind));
+  const keys = columns.map((c, i) => ascii(`${i === 0 ? '{' : ','}${JSON.stringify(c.aliased ? c.header : c.key)}:`));
+  const width = cells.length;
+  const out = new ByteBuilder(sink);
+  const rowStart = ascii(ndjson ? '' : '\n');
+  const nextRowStart = ascii(ndjson ? '' : ',\n');
+  const rowEnd = ascii(ndjson ? '}\n' : '}');
   let first = true;
-
-  const flush = () => {
-    if (buffer.length > 0) sink.write(buffer);
-    buffer = '';
-  };
-
-  const value = (kind: string, v: unknown): string => {
-    if (v === null || v === undefined) return kind === 'list' ? '[]' : 'null';
-    switch (kind) {
-      case 'money':
-        return centsText(v as number);
-      case 'datetime':
-        return `"${iso(v as number)}"`;
-      case 'integer':
-      case 'number':
-      case 'percent':
-        return isFiniteNumber(v) ? String(v) : 'null';
-      case 'boolean':
-        return truthy(v) ? 'true' : 'false';
-      case 'list':
-        return JSON.stringify((v as string).split(LIST_SEPARATOR));
-      default:
-        return JSON.stringify(String(v));
-    }
-  };
 
   return {
     async begin() {
-      buffer = ndjson ? '' : '[';
+      if (!ndjson) out.ascii('[');
     },
     row(values) {
-      let line = ndjson ? '' : first ? '\n' : ',\n';
+      out.bytes(first ? rowStart : nextRowStart);
       first = false;
-      for (let i = 0; i < width; i++) line += keys[i]! + value(kinds[i]!, values[i]);
-      buffer += ndjson ? `${line}}\n` : `${line}}`;
-      if (buffer.length >= CHUNK_CHARS) flush();
+      for (let i = 0; i < width; i++) {
+        out.bytes(keys[i]!);
+        const v = values[i];
+        const cell = cells[i];
+        if (v === null || v === undefined) {
+          out.bytes(cell === Cell.List ? EMPTY_LIST : NULL);
+          continue;
+        }
+        switch (cell) {
+          case Cell.Money:
+            if (Number.isSafeInteger(v)) out.cents(v as number);
+            else out.ascii(centsText(v as number));
+            break;
+          case Cell.Time:
+            out.ensure(1);
+            out.byte(34);
+            out.iso(v as number, i);
+            out.ensure(1);
+            out.byte(34);
+            break;
+          case Cell.Number:
+            if (Number.isSafeInteger(v)) out.int(v as number);
+            else if (isFiniteNumber(v)) out.number(v);
+            else out.bytes(NULL);
+            break;
+          case Cell.Boolean:
+            out.ascii(truthy(v) ? 'true' : 'false');
+            break;
+          case Cell.List:
+            out.utf8(JSON.stringify((v as string).split(LIST_SEPARATOR)));
+            break;
+          default:
+            out.jsonString(typeof v === 'string' ? v : String(v));
+        }
+      }
+      out.bytes(rowEnd);
     },
     ready: () => sink.ready(),
     async finish() {
-      if (!ndjson) buffer += first ? ']\n' : '\n]\n';
-      flush();
+      if (!ndjson) out.ascii(first ? ']\n' : '\n]\n');
+      out.flush();
     },
   };
 }
