@@ -171,4 +171,14 @@ describe('exports channels', () => {
     expect(left.oldest).toBeGreaterThan(now - 86_400_000);
     expect(t.services.exports.perfRuns({ offset: 0, limit: 1 })[0]).toMatchObject({ type: 'goals', format: 'json' });
   });
+
+  it('records the duration the user waited, worker start-up included, as the job list shows it', async () => {
+    const t = (current = seededServices(50));
+    const job = await t.services.exports.waitFor(t.services.exports.enqueue(ExportSpecSchema.parse({ type: 'trades', format: 'xlsx' }), join(t.out, 't.xlsx')).id);
+    const run = t.services.exports.perfRuns({ offset: 0, limit: 1 })[0]!;
+    // Both are wall times over the same span, one on the clock and one on performance.now().
+    expect(Math.abs(run.durationMs - (job.finishedAt! - job.startedAt!))).toBeLessThanOrEqual(5);
+    const completed = t.logger.lines.find((l) => l.event === 'export.job.completed')!;
+    expect(completed.durationMs).toBeGreaterThanOrEqual(completed.workerMs as number);
+  });
 });
