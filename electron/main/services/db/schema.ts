@@ -170,6 +170,29 @@ export const tradeFilterCounts = sqliteTable(
   (t) => [index('trade_filter_counts_key_idx').on(t.accountId, t.closeDay, t.instrumentId, t.direction, t.status)],
 );
 
+/**
+ * The same per-key counts for each tag's trades, so a one-tag filter combined with
+ * others also totals as a SUM over a few rows. Only exact for one tag at a time: a trade
+ * carrying two of the filtered tags sits in both tags' rows. Maintained by triggers on
+ * trades and trade_tags (migration 0004). Column names match trades' so the Trades
+ * page's filter SQL applies unchanged.
+ */
+export const tradeTagFilterCounts = sqliteTable(
+  'trade_tag_filter_counts',
+  {
+    tagId: integer('tag_id').notNull(),
+    accountId: integer('account_id').notNull(),
+    closeDay: text('close_day'),
+    instrumentId: integer('instrument_id').notNull(),
+    direction: text('direction', { enum: DIRECTIONS }).notNull(),
+    status: text('status', { enum: TRADE_STATUSES }).notNull(),
+    trades: integer('trades').notNull(),
+  },
+  (t) => [
+    index('trade_tag_filter_counts_key_idx').on(t.tagId, t.accountId, t.closeDay, t.instrumentId, t.direction, t.status),
+  ],
+);
+
 export const tags = sqliteTable('tags', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),

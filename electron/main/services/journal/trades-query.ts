@@ -93,12 +93,17 @@ const HOUR_MS = 3_600_000;
 const WALK_ENTRY_COST = 0.15;
 const isOneAccount = (filter: TradeFilter) => (filter.accountIds?.length ?? 0) > 0 && new Set(filter.accountIds).size === 1;
 const dayStart = (day: string) => Date.parse(`${day}T00:00:00Z`);
+/** The filter's tag when it names exactly one (repeats of it included), else undefined. */
+function singleTag(filter: TradeFilter): number | undefined {
+  const tags = new Set(filter.tagIds ?? []);
+  return tags.size === 1 ? (tags.values().next().value as number) : undefined;
+}
 
 /**
  * Server-side pages of trades: the page is chosen, joined and sorted in SQLite, never in JS.
  *
- * The total comes first (cheap: a SUM over trade_filter_counts, or trade_tags for tag
- * filters, cached until the database changes). Knowing how many trades match then picks
+ * The total comes first (cheap: a SUM over trade_filter_counts, or trade_tag_filter_counts
+ * for one tag, cached until the database changes). Knowing how many trades match then picks
  * the page plan: walk an index in sort order and stop after offset + limit matches (best
  * when many trades match), or fetch the matches through the filter's indexes and sort
  * them (best when few match). A close-time walk is fenced to the span of close days the
@@ -154,6 +159,15 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
           .pluck()
           .get(...rest.params) as number;
       }
+      const tag = singleTag(filter);
+      if (tag !== undefined) {
+        // A trade carries a tag at most once, so one tag's per-key counts add up exactly.
+        return prepared(`SELECT COALESCE(SUM(t.trades), 0) FROM trade_tag_filter_counts t WHERE t.tag_id = ? AND ${rest.where}`)
+          .pluck()
+          .get(tag, ...rest.params) as number;
+      }
+      // Several tags: a trade carrying two of them sits in both tags' counts, so those
+      // cannot be summed; count distinct trades instead.
       const tagIds = filter.tagIds ?? [];
       if (rest.where === '1') {
         return prepared(`SELECT COUNT(DISTINCT trade_id) FROM trade_tags WHERE tag_id IN (${tagIds.map(() => '?').join(', ')})`)
@@ -181,18 +195,23 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
   }
 
   /**
-   * Bounds on the close-time sort key that hold every trade the filter (tags aside) can
-   * match: its first and last close day (from trade_filter_counts) widened by a day and
-   * a half for time zones, and the open times of matching open trades.
+   * Bounds on the close-time sort key that hold every trade the filter can match: its
+   * first and last close day (from trade_filter_counts, or trade_tag_filter_counts for one
+   * tag; several tags are left out, which only widens the span) widened by a day and a half
+   * for time zones, and the open times of open trades matching the filter tags aside.
    */
   function closeTimeSpan(filter: TradeFilter): SqlFragment {
     const rest = tradeFilterSql(filter, { tags: false });
-    return cached(keyOf('span', rest), () => {
+    const tag = singleTag(filter);
+    const table = tag === undefined ? 'trade_filter_counts' : 'trade_tag_filter_counts';
+    const counts: SqlFragment =
+      tag === undefined ? rest : { where: `t.tag_id = ? AND ${rest.where}`, params: [tag, ...rest.params] };
+    return cached(keyOf(`span:${table}`, counts), () => {
       const days = prepared(
         `SELECT MIN(t.close_day) AS first, MAX(t.close_day) AS last,
                 COALESCE(SUM(CASE WHEN t.close_day IS NULL THEN t.trades END), 0) AS open
-         FROM trade_filter_counts t WHERE ${rest.where}`,
-      ).get(...rest.params) as { first: string | null; last: string | null; open: number };
+         FROM ${table} t WHERE ${counts.where}`,
+      ).get(...counts.params) as { first: string | null; last: string | null; open: number };
       let low = days.first === null ? Number.POSITIVE_INFINITY : dayStart(days.first) - 38 * HOUR_MS;
       let high = days.last === null ? Number.NEGATIVE_INFINITY : dayStart(days.last) + 60 * HOUR_MS;
       if (days.open > 0) {

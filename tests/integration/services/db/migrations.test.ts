@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../../../../electron/main/services/db/client';
 import { SOURCE_MIGRATIONS_FOLDER } from '../../../../electron/main/services/db/migrations-folder';
+import { expectFilterCountsExact } from '../../../helpers/filter-counts';
 
 const EXPECTED_TABLES = [
   'accounts',
@@ -18,6 +19,8 @@ const EXPECTED_TABLES = [
   'prop_evaluations',
   'settings',
   'tags',
+  'trade_filter_counts',
+  'trade_tag_filter_counts',
   'trade_tags',
   'trades',
 ];
@@ -82,6 +85,53 @@ describe('database migrations', () => {
     const backup = openDb(join(dir, 'backups', backups[0]!), { readonly: true });
     expect(backup.sqlite.prepare('SELECT name FROM accounts').all()).toEqual([{ name: 'Main' }]);
     backup.close();
+  });
+
+  it('fills trade_tag_filter_counts from the tagged trades of a journal written before it existed', () => {
+    const dir = tempDir();
+    // The migrations as they stood before 0004, so the journal is written by the old schema.
+    const before = join(dir, 'migrations-0003');
+    cpSync(SOURCE_MIGRATIONS_FOLDER, before, { recursive: true });
+    const journalPath = join(before, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+    const last = journal.entries.findIndex((e) => e.tag === '0003_trades_page_indexes');
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
+
+    const path = join(dir, 'j.db');
+    const old = openDb(path, { migrationsFolder: before });
+    const { sqlite } = old;
+    expect(sqlite.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'trade_tag_filter_counts'").pluck().get()).toBe(0);
+    const account = Number(sqlite.prepare("INSERT INTO accounts (name) VALUES ('Main')").run().lastInsertRowid);
+    const instrument = Number(sqlite.prepare("INSERT INTO instruments (symbol, asset_class) VALUES ('ES', 'future')").run().lastInsertRowid);
+    const trade = sqlite.prepare(
+      `INSERT INTO trades (account_id, instrument_id, direction, status, opened_at, closed_at, close_day, qty, entry_price)
+       VALUES (?, ?, ?, ?, 0, ?, ?, 1, 1)`,
+    );
+    const ids = [
+      trade.run(account, instrument, 'long', 'closed', 1, '2025-01-02').lastInsertRowid,
+      trade.run(account, instrument, 'long', 'closed', 1, '2025-01-02').lastInsertRowid,
+      trade.run(account, instrument, 'short', 'open', null, null).lastInsertRowid,
+    ].map(Number);
+    const tag = (name: string) => Number(sqlite.prepare('INSERT INTO tags (name) VALUES (?)').run(name).lastInsertRowid);
+    const [fomo, late] = [tag('FOMO'), tag('late')];
+    const link = sqlite.prepare('INSERT INTO trade_tags (trade_id, tag_id) VALUES (?, ?)');
+    for (const id of ids) link.run(id, fomo);
+    link.run(ids[2], late);
+    old.close();
+
+    const current = openDb(path, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    expect(
+      current.sqlite.prepare('SELECT tag_id, close_day, direction, status, trades FROM trade_tag_filter_counts ORDER BY 1, 2').raw(true).all(),
+    ).toEqual([
+      [fomo, null, 'short', 'open', 1],
+      [fomo, '2025-01-02', 'long', 'closed', 2],
+      [late, null, 'short', 'open', 1],
+    ]);
+    expectFilterCountsExact(current.sqlite);
+    // And the triggers keep it so from here on.
+    current.sqlite.prepare('DELETE FROM trades WHERE id = ?').run(ids[2]);
+    expectFilterCountsExact(current.sqlite);
+    current.close();
   });
 
   it('re-opening a current journal applies nothing and takes no backup', () => {

@@ -6,7 +6,9 @@ import { openDb, type DbHandle, type Sqlite } from '../../../../electron/main/se
 import { SOURCE_MIGRATIONS_FOLDER } from '../../../../electron/main/services/db/migrations-folder';
 import { loadDemoJournal } from '../../../../electron/main/services/demo/load-demo';
 import { AppError } from '../../../../electron/main/services/errors';
+import { COUNT_TRIGGERS } from '../../../../electron/main/services/journal/trade-filter-counts';
 import { dayInZone } from '../../../../shared/domain/day';
+import { expectFilterCountsExact } from '../../../helpers/filter-counts';
 
 // History ends in March 2025: it spans several DST changes in every zone that has them.
 const NOW = Date.UTC(2025, 2, 20, 12, 0, 0);
@@ -34,6 +36,7 @@ interface TradeRow {
 
 const TABLES = [
   'accounts', 'instruments', 'tags', 'trades', 'trade_tags', 'goals', 'prop_evaluations', 'daily_equity', 'trade_filter_counts',
+  'trade_tag_filter_counts',
 ];
 
 function dump(sqlite: Sqlite): Record<string, unknown[]> {
@@ -245,7 +248,7 @@ describe('demo journal', () => {
     }
   });
 
-  it('leaves daily_equity and trade_filter_counts exactly consistent with the trades', () => {
+  it('leaves daily_equity and both filter-count tables exactly consistent with the trades', () => {
     const starts = new Map(
       (sqlite.prepare('SELECT id, starting_balance_cents AS s FROM accounts').all() as { id: number; s: number }[]).map((a) => [a.id, a.s]),
     );
@@ -285,21 +288,11 @@ describe('demo journal', () => {
       .all();
     expect(stored).toEqual(expected);
 
-    const counts = sqlite
-      .prepare('SELECT account_id, close_day, instrument_id, direction, status, trades FROM trade_filter_counts ORDER BY 1, 2, 3, 4, 5')
-      .raw(true)
-      .all();
-    const grouped = sqlite
-      .prepare(
-        `SELECT account_id, close_day, instrument_id, direction, status, COUNT(*) FROM trades
-         GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-      )
-      .raw(true)
-      .all();
-    expect(counts).toEqual(grouped);
+    expectFilterCountsExact(sqlite);
+    expect(sqlite.prepare('SELECT COUNT(*) FROM trade_tag_filter_counts').pluck().get()).toBeGreaterThan(100);
     // The bulk load lifted the count triggers; they must be back.
-    const triggers = sqlite.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'trades'").pluck().get();
-    expect(triggers).toBe(3);
+    const triggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all();
+    expect(triggers).toEqual([...COUNT_TRIGGERS].sort());
   });
 
   it('refuses a journal that already has trades, and bad options, changing nothing', () => {

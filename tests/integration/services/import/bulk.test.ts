@@ -5,6 +5,7 @@ import { createTestServices, type TestServices } from '../../../helpers/test-ser
 import { TRADE_EXPORT_COLUMNS } from '../../../../shared/domain/export-columns';
 import { SPARK_TRADES_PRESET_ID } from '../../../../shared/domain/import-presets';
 import { equityInStep } from './journal-state';
+import { expectFilterCountsExact } from '../../../helpers/filter-counts';
 
 /** A Spark Journal export of `rows` closed trades over two accounts. */
 function writeExport(path: string, rows: number, firstId = 1): void {
@@ -37,17 +38,8 @@ describe('bulk imports (deferred indexes and filter-count triggers)', () => {
       newAccounts: { currency: 'USD', timezone: 'America/New_York' }, dryRun: false,
     });
   const schema = () => ctx.services.db.sqlite.prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name").all();
-  const countsFromTrades = () =>
-    ctx.services.db.sqlite
-      .prepare(
-        `SELECT account_id, close_day, instrument_id, direction, status, COUNT(*) AS trades FROM trades
-         GROUP BY account_id, close_day, instrument_id, direction, status ORDER BY 1, 2, 3, 4, 5`,
-      )
-      .all();
-  const storedCounts = () =>
-    ctx.services.db.sqlite
-      .prepare('SELECT account_id, close_day, instrument_id, direction, status, trades FROM trade_filter_counts WHERE trades > 0 ORDER BY 1, 2, 3, 4, 5')
-      .all();
+  const countsExact = (label: string) => expectFilterCountsExact(ctx.services.db.sqlite, label);
+  const tagCountRows = () => ctx.services.db.sqlite.prepare('SELECT COUNT(*) FROM trade_tag_filter_counts').pluck().get() as number;
 
   it('leaves the same indexes, triggers, filter counts and equity as row-by-row writes would', async () => {
     const before = schema();
@@ -55,7 +47,8 @@ describe('bulk imports (deferred indexes and filter-count triggers)', () => {
     writeExport(first, 6_000);
     expect(await run(first)).toMatchObject({ status: 'committed', tradesCreated: 6_000 });
     expect(schema()).toEqual(before);
-    expect(storedCounts()).toEqual(countsFromTrades());
+    countsExact('first bulk import');
+    expect(tagCountRows()).toBeGreaterThan(0);
     expect(equityInStep(ctx.services.db.sqlite).stored).toEqual(equityInStep(ctx.services.db.sqlite).expected);
     expect(ctx.services.db.sqlite.prepare('SELECT COUNT(*) AS n FROM trade_tags').get()).toEqual({ n: 9_000 });
 
@@ -67,7 +60,7 @@ describe('bulk imports (deferred indexes and filter-count triggers)', () => {
     writeExport(second, 5_500, 10_001);
     expect(await run(second)).toMatchObject({ status: 'committed', tradesCreated: 5_500 });
     expect(schema()).toEqual(before);
-    expect(storedCounts()).toEqual(countsFromTrades());
+    countsExact('second bulk import');
     expect(equityInStep(ctx.services.db.sqlite).stored).toEqual(equityInStep(ctx.services.db.sqlite).expected);
     // The unique (account, external id) index is back and enforcing.
     const sample = ctx.services.db.sqlite.prepare('SELECT account_id, external_id FROM trades LIMIT 1').get() as { account_id: number; external_id: string };
@@ -76,5 +69,38 @@ describe('bulk imports (deferred indexes and filter-count triggers)', () => {
         .prepare(`INSERT INTO trades (account_id, instrument_id, direction, status, opened_at, qty, entry_price, external_id) VALUES (?, 1, 'long', 'open', 0, 1, 1, ?)`)
         .run(sample.account_id, sample.external_id),
     ).toThrow(/UNIQUE/);
+  });
+
+  it('keeps both filter-count tables exact through a small import (row by row), a bulk one and undoing each', async () => {
+    const small = join(ctx.dir, 'small.csv');
+    writeExport(small, 300);
+    const first = await run(small);
+    expect(first).toMatchObject({ status: 'committed', tradesCreated: 300 });
+    countsExact('small import');
+    const big = join(ctx.dir, 'big.csv');
+    writeExport(big, 5_000, 1_001);
+    const second = await run(big);
+    expect(second).toMatchObject({ status: 'committed', tradesCreated: 5_000 });
+    countsExact('bulk import');
+    // The Trades page's one-tag total (from the tag counts) against a plain count.
+    const sqlite = ctx.services.db.sqlite;
+    const tag = sqlite.prepare("SELECT id FROM tags WHERE name = 'a'").pluck().get() as number;
+    const account = sqlite.prepare("SELECT id FROM accounts WHERE name = 'Main'").pluck().get() as number;
+    const plain = sqlite
+      .prepare(
+        `SELECT COUNT(*) FROM trades t JOIN trade_tags tt ON tt.trade_id = t.id
+         WHERE tt.tag_id = ? AND t.account_id = ? AND t.direction = 'short'`,
+      )
+      .pluck()
+      .get(tag, account) as number;
+    expect(plain).toBeGreaterThan(0);
+    expect(ctx.services.trades.list({ tagIds: [tag], accountIds: [account], direction: 'short' }, { key: 'closedAt', dir: 'desc' }, 0, 10).total).toBe(plain);
+
+    for (const batchId of second.batchIds) ctx.services.imports.undo(batchId);
+    countsExact('bulk import undone');
+    expect(tagCountRows()).toBeGreaterThan(0);
+    for (const batchId of first.batchIds) ctx.services.imports.undo(batchId);
+    countsExact('small import undone');
+    expect(tagCountRows()).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestServices, type TestServices } from '../../../helpers/test-services';
 import { ImportPresetDefinitionSchema, type ImportPresetInput } from '../../../../shared/domain/import-preset';
 import { equityInStep, tableStates, tradeViews } from './journal-state';
+import { expectFilterCountsExact } from '../../../helpers/filter-counts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/import/${name}`, import.meta.url));
 
@@ -200,13 +201,22 @@ describe('deduplication', () => {
   it('undoing an import that continued an open trade puts that trade back; the earlier import waits for it', async () => {
     const [header, ...data] = ibLines;
     const one = await run(write('flex-1.csv', [header!, ...data.slice(0, 4)]), IB);
+    // Tagged while open: the continuing import closes it, the undo reopens it, and the
+    // tag's filter counts follow both moves.
+    const openId = ctx.services.db.sqlite.prepare("SELECT id FROM trades WHERE status = 'open'").pluck().get() as number;
+    ctx.services.journal.trades.update(openId, { tags: ['scaled in'] });
     const openState = summary();
     const two = await run(write('flex-2.csv', [header!, ...data.slice(1)]), IB);
+    expect(ctx.services.db.sqlite.prepare('SELECT status FROM trades WHERE id = ?').pluck().get(openId)).toBe('closed');
+    expectFilterCountsExact(ctx.services.db.sqlite, 'continued');
     expect(() => ctx.services.imports.undo(one.batchIds[0]!)).toThrow(/Undo import \d+ first/);
     expect(ctx.services.imports.undo(two.batchIds[0]!)).toEqual({ tradesDeleted: 3, tradesRestored: 1 });
     expect(summary()).toEqual(openState);
     expect(equityInStep(ctx.services.db.sqlite).stored).toEqual(equityInStep(ctx.services.db.sqlite).expected);
+    expectFilterCountsExact(ctx.services.db.sqlite, 'restored');
+    expect(ctx.services.db.sqlite.prepare('SELECT status FROM trade_tag_filter_counts').pluck().all()).toEqual(['open']);
     expect(ctx.services.imports.undo(one.batchIds[0]!)).toEqual({ tradesDeleted: 1, tradesRestored: 0 });
     expect(summary()).toEqual([]);
+    expectFilterCountsExact(ctx.services.db.sqlite, 'all undone');
   });
 });

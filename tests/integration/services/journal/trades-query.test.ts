@@ -7,6 +7,8 @@ import { openDb, type DbHandle, type Sqlite } from '../../../../electron/main/se
 import { SOURCE_MIGRATIONS_FOLDER } from '../../../../electron/main/services/db/migrations-folder';
 import { loadDemoJournal } from '../../../../electron/main/services/demo/load-demo';
 import { createTradesQuery, type TradesQuery } from '../../../../electron/main/services/journal/trades-query';
+import { tradeFilterSql } from '../../../../electron/main/services/journal/trade-filter-sql';
+import { expectFilterCountsExact } from '../../../helpers/filter-counts';
 import { dayInZone } from '../../../../shared/domain/day';
 import { TRADE_SORT_KEYS, type TradeFilter, type TradeRow, type TradeSort } from '../../../../shared/domain/trade';
 
@@ -170,6 +172,31 @@ describe('trades query against a demo journal', () => {
     });
   });
 
+  it('totals one tag with other filters (from the tag counts) exactly as COUNT(*) over the trades', () => {
+    const plainCount = (f: TradeFilter) => {
+      const { where, params } = tradeFilterSql(f);
+      return handle.sqlite.prepare(`SELECT COUNT(*) FROM trades t WHERE ${where}`).pluck().get(...params) as number;
+    };
+    const others = filterParts().filter((part) => !part.tagIds);
+    let nonEmpty = 0;
+    for (const tag of ids.tags) {
+      for (let a = 0; a < others.length; a++) {
+        for (const f of [{ ...others[a], tagIds: [tag] }, { ...others[a], ...others[(a + 5) % others.length], tagIds: [tag] }]) {
+          const total = query.list(f, { key: 'closedAt', dir: 'desc' }, 0, 10).total;
+          expect(total, JSON.stringify(f)).toBe(plainCount(f));
+          if (total > 0) nonEmpty++;
+        }
+      }
+      // The same tag twice is still one tag; two tags count a trade carrying both once.
+      const twice = { accountIds: [ids.accounts[0]!], tagIds: [tag, tag] };
+      expect(query.list(twice, { key: 'id', dir: 'asc' }, 0, 10).total).toBe(plainCount(twice));
+    }
+    expect(nonEmpty).toBeGreaterThan(100);
+    const multi = all.find((r) => r.tagIds.length >= 2)!;
+    const both = { accountIds: [multi.row.accountId], tagIds: multi.tagIds.slice(0, 2) };
+    expect(query.list(both, { key: 'id', dir: 'asc' }, 0, 10).total).toBe(plainCount(both));
+  });
+
   it('sorts by every key in both directions, ties broken by id, across pages', () => {
     for (const key of TRADE_SORT_KEYS) {
       for (const dir of ['asc', 'desc'] as const) {
@@ -243,14 +270,7 @@ describe('trades query on a hand-built journal', () => {
     );
   };
 
-  const countsMatchTrades = () => {
-    const counts = sqlite.prepare('SELECT account_id, close_day, instrument_id, direction, status, trades FROM trade_filter_counts ORDER BY 1, 2, 3, 4, 5').raw(true).all();
-    const grouped = sqlite
-      .prepare('SELECT account_id, close_day, instrument_id, direction, status, COUNT(*) FROM trades GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5')
-      .raw(true)
-      .all();
-    expect(counts).toEqual(grouped);
-  };
+  const countsMatchTrades = () => expectFilterCountsExact(sqlite);
 
   let ny: number;
   let tokyo: number;
@@ -350,20 +370,28 @@ describe('trades query on a hand-built journal', () => {
     expect(query.list({ accountIds: [tokyo], direction: 'short' }, { key: 'id', dir: 'asc' }, 0, 10).rows.map((r) => r.id)).toEqual([added]);
     countsMatchTrades();
 
-    // Closing the open trade moves it from the open bucket to a day.
+    // Closing the open trade moves it from the open bucket to a day, its tag's count too.
+    const tagTotal = (f: TradeFilter) => query.list(f, { key: 'id', dir: 'asc' }, 0, 10).total;
+    expect(tagTotal({ tagIds: [t.breakout!], status: 'open' })).toBe(1);
     sqlite
       .prepare("UPDATE trades SET status = 'closed', closed_at = ?, close_day = '2024-03-09', exit_price = 101 WHERE id = ?")
       .run(Date.UTC(2024, 2, 9, 16), t.open);
     expect(query.list({ status: 'open' }, { key: 'id', dir: 'asc' }, 0, 10).total).toBe(0);
     expect(idsOf({ dateFrom: '2024-03-09', dateTo: '2024-03-09' })).toEqual([t.open]);
+    expect(tagTotal({ tagIds: [t.breakout!], status: 'open' })).toBe(0);
+    expect(tagTotal({ tagIds: [t.breakout!], dateFrom: '2024-03-09', dateTo: '2024-03-09' })).toBe(1);
     countsMatchTrades();
 
+    expect(tagTotal({ tagIds: [t.fomo!], accountIds: [ny] })).toBe(1);
     sqlite.prepare('DELETE FROM trades WHERE id IN (?, ?)').run(t.a, added);
     expect(total()).toBe(4);
     expect(query.list({}, { key: 'id', dir: 'asc' }, 0, 10).total).toBe(5);
+    expect(tagTotal({ tagIds: [t.fomo!], accountIds: [ny] })).toBe(0);
     countsMatchTrades();
+    expect(tagTotal({ tagIds: [t.fomo!], accountIds: [tokyo] })).toBe(1);
     sqlite.prepare('DELETE FROM accounts WHERE id = ?').run(tokyo);
     expect(query.list({}, { key: 'id', dir: 'asc' }, 0, 10).total).toBe(4);
+    expect(tagTotal({ tagIds: [t.fomo!], accountIds: [tokyo] })).toBe(0);
     countsMatchTrades();
   });
 });
