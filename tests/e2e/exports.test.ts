@@ -142,6 +142,12 @@ describe('Exports screen in Chromium through the harness', () => {
     await form().getByLabel('Load a preset').selectOption('Longs as CSV');
     await expect.poll(() => filters().getByLabel('Direction', { exact: true }).inputValue()).toBe('long');
     await expect.poll(() => form().getByLabel('Header for Net P&L').inputValue()).toBe('Result');
+    // Kept in the journal by main (so backups carry it), not in this window.
+    await expect.poll(() => harness.services.exportPresets.list().find((p) => p.name === 'Longs as CSV')?.form.direction).toBe('long');
+    await page.reload();
+    await openPage(page, 'Exports');
+    await form().getByLabel('Load a preset').selectOption('Longs as CSV');
+    await expect.poll(() => filters().getByLabel('Direction', { exact: true }).inputValue()).toBe('long');
   });
 
   it('shows the server’s plain-words error when the request is invalid', async () => {

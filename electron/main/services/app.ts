@@ -14,6 +14,7 @@ import { createGoalsService, type GoalsService } from './analytics/goals-service
 import { createPropEvaluationsService, type PropEvaluationsService } from './analytics/prop-service';
 import { createExportService, type ExportService } from './exports/export-service';
 import { sourceExportWorker, type ExportWorkerConfig } from './exports/worker-config';
+import { createExportPresetStore, type ExportPresetStore } from './exports/preset-store';
 import { createJournalWrites, type JournalWrites } from './journal/trade-writes-services';
 import { createImportService, type ImportService } from './import/import-service';
 import { createBackupService, type BackupService } from './backup/backup-service';
@@ -50,6 +51,8 @@ export interface Services {
   prop: PropEvaluationsService;
   /** The export queue and its jobs (exports:* and perf:* channels). */
   exports: ExportService;
+  /** Saved export forms (exports:presets, exports:savePreset, exports:deletePreset). */
+  exportPresets: ExportPresetStore;
   /** Manual writes: trades, tags, accounts, instruments (equity kept in step). */
   journal: JournalWrites;
   /** CSV/XLSX import, presets, history and undo. */
@@ -102,6 +105,7 @@ export function createServices(config: ServicesConfig): Services {
       sqlite: db.sqlite, dbPath: config.dbPath, clock: config.clock, logger: config.logger, events,
       desktop: config.desktop, settings, worker: config.exportWorker ?? sourceExportWorker(),
     }),
+    exportPresets: createExportPresetStore(db.sqlite, config.logger, () => config.clock.now()),
     journal,
     imports: createImportService({
       sqlite: db.sqlite, events, desktop: config.desktop, logger: config.logger, now: () => config.clock.now(),

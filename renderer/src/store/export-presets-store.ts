@@ -1,43 +1,62 @@
 import { create } from 'zustand';
-import type { ExportFormState } from '../components/exports/export-form-state';
+import type { ExportFormState, ExportPreset } from '../../../shared/domain/export-preset';
+import { call, errorMessage } from '../api';
 
-const STORAGE_KEY = 'spark.exportPresets';
+/** Where the first version kept presets (this computer only); moved into the journal once. */
+const LEGACY_STORAGE_KEY = 'spark.exportPresets';
 
-export interface ExportPreset {
-  name: string;
-  form: ExportFormState;
-}
-
-function read(): ExportPreset[] {
+function legacyPresets(): { name: string; form: unknown }[] {
   try {
-    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]') as unknown;
+    const stored = JSON.parse(localStorage.getItem(LEGACY_STORAGE_KEY) ?? '[]') as unknown;
     if (!Array.isArray(stored)) return [];
     return stored.filter(
-      (p): p is ExportPreset =>
-        typeof p === 'object' && p !== null && typeof (p as ExportPreset).name === 'string' && typeof (p as ExportPreset).form === 'object',
+      (p): p is { name: string; form: unknown } => typeof p === 'object' && p !== null && typeof (p as { name?: unknown }).name === 'string',
     );
   } catch {
     return [];
   }
 }
 
-interface ExportPresetsState {
-  presets: ExportPreset[];
-  save(name: string, form: ExportFormState): void;
-  remove(name: string): void;
+async function moveLegacyPresets(): Promise<void> {
+  const legacy = legacyPresets();
+  for (const preset of legacy) {
+    try {
+      await call('exports:savePreset', { name: preset.name, form: preset.form as ExportFormState });
+    } catch {
+      // A preset the server refuses (an older form shape) is dropped rather than blocking the rest.
+    }
+  }
+  localStorage.removeItem(LEGACY_STORAGE_KEY);
 }
 
-/** Export form presets, kept on this computer; saving under an existing name replaces it. */
+interface ExportPresetsState {
+  presets: ExportPreset[];
+  error: string | null;
+  load(): Promise<void>;
+  /** Saves (or replaces, by name) and reloads; throws the server's error for the form to show. */
+  save(name: string, form: ExportFormState): Promise<ExportPreset>;
+  remove(id: number): Promise<void>;
+}
+
+/** Export form presets, kept in the journal by the main process. */
 export const useExportPresetsStore = create<ExportPresetsState>((set, get) => ({
-  presets: read(),
-  save(name, form) {
-    const presets = [...get().presets.filter((p) => p.name !== name), { name, form }].sort((a, b) => a.name.localeCompare(b.name));
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(presets));
-    set({ presets });
+  presets: [],
+  error: null,
+  async load() {
+    try {
+      if (localStorage.getItem(LEGACY_STORAGE_KEY) !== null) await moveLegacyPresets();
+      set({ presets: await call('exports:presets', {}), error: null });
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
   },
-  remove(name) {
-    const presets = get().presets.filter((p) => p.name !== name);
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(presets));
-    set({ presets });
+  async save(name, form) {
+    const saved = await call('exports:savePreset', { name, form });
+    await get().load();
+    return saved;
+  },
+  async remove(id) {
+    await call('exports:deletePreset', { id });
+    await get().load();
   },
 }));

@@ -256,6 +256,15 @@ export const importPresets = sqliteTable('import_presets', {
   updatedAt: integer('updated_at').notNull().default(now),
 });
 
+/** Export forms the user saved for reuse (exports:presets, exports:savePreset, exports:deletePreset); names unique ignoring case. */
+export const exportPresets = sqliteTable('export_presets', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  formJson: text('form_json').notNull(),
+  createdAt: integer('created_at').notNull().default(now),
+  updatedAt: integer('updated_at').notNull().default(now),
+});
+
 export const goals = sqliteTable('goals', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   accountId: integer('account_id').references(() => accounts.id, { onDelete: 'cascade' }),

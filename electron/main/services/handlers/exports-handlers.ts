@@ -13,6 +13,9 @@ export function exportsHandlers(
   | 'exports:reveal'
   | 'exports:open'
   | 'exports:health'
+  | 'exports:presets'
+  | 'exports:savePreset'
+  | 'exports:deletePreset'
   | 'perf:summary'
   | 'perf:runs'
 > {
@@ -27,6 +30,12 @@ export function exportsHandlers(
     'exports:reveal': ({ id }) => exports.reveal(id),
     'exports:open': ({ id }) => exports.open(id),
     'exports:health': () => exports.health(),
+    'exports:presets': () => services.exportPresets.list(),
+    'exports:savePreset': ({ name, form }) => services.exportPresets.save(name, form),
+    'exports:deletePreset': ({ id }) => {
+      services.exportPresets.delete(id);
+      return { deleted: true as const };
+    },
     'perf:summary': ({ sinceDays }) => exports.perfSummary(sinceDays),
     'perf:runs': (request) => exports.perfRuns(request),
   };

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { EXPORT_FORMATS, EXPORT_TYPES, PROP_PHASES, PROP_STATUSES, type ExportFormat, type ExportType } from '../../../../shared/domain/enums';
 import { EXPORT_TYPE_LABELS } from '../../../../shared/domain/export-columns';
 import { GOAL_STATUSES } from '../../../../shared/domain/goals';
@@ -6,6 +6,7 @@ import { useLookupsStore } from '../../store/lookups-store';
 import { useExportsStore } from '../../store/exports-store';
 import { useExportPresetsStore } from '../../store/export-presets-store';
 import { useSettingsStore } from '../../store/settings-store';
+import { errorMessage } from '../../api';
 import { ColumnEditor } from './ColumnEditor';
 import { FILTERS_BY_TYPE, defaultColumns, initialForm, toSpec, type ExportFormState } from './export-form-state';
 
@@ -69,6 +70,12 @@ export function ExportForm() {
   const presets = useExportPresetsStore((s) => s.presets);
   const savePreset = useExportPresetsStore((s) => s.save);
   const removePreset = useExportPresetsStore((s) => s.remove);
+  const loadPresets = useExportPresetsStore((s) => s.load);
+  useEffect(() => {
+    void loadPresets();
+  }, [loadPresets]);
+  // Names are unique ignoring case, as the server compares them.
+  const namedPreset = presets.find((p) => p.name.toLowerCase() === presetName.trim().toLowerCase());
   const shows = FILTERS_BY_TYPE[form.type];
   const set = (patch: Partial<ExportFormState>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -102,7 +109,7 @@ export function ExportForm() {
             id={`${id}-preset`}
             value=""
             onChange={(e) => {
-              const preset = presets.find((p) => p.name === e.target.value);
+              const preset = presets.find((p) => String(p.id) === e.target.value);
               if (preset) {
                 setForm({ ...initialForm(preset.form.type, csvBomSetting), ...preset.form });
                 setPresetName(preset.name);
@@ -112,7 +119,7 @@ export function ExportForm() {
           >
             <option value="">{presets.length ? 'Load a preset…' : 'No saved presets'}</option>
             {presets.map((p) => (
-              <option key={p.name} value={p.name}>
+              <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
@@ -300,24 +307,28 @@ export function ExportForm() {
         </button>
         <span className="preset-save">
           <label htmlFor={`${id}-preset-name`}>Preset name</label>
-          <input id={`${id}-preset-name`} type="text" value={presetName} onChange={(e) => setPresetName(e.target.value)} maxLength={60} />
+          <input id={`${id}-preset-name`} type="text" value={presetName} onChange={(e) => setPresetName(e.target.value)} maxLength={80} />
           <button
             type="button"
             disabled={presetName.trim() === ''}
             onClick={() => {
-              savePreset(presetName.trim(), form);
-              setResult({ kind: 'info', text: `Saved preset “${presetName.trim()}” on this computer.` });
+              void savePreset(presetName.trim(), form).then(
+                (saved) => setResult({ kind: 'info', text: `Saved preset “${saved.name}” in this journal.` }),
+                (error: unknown) => setResult({ kind: 'error', text: `The preset was not saved: ${errorMessage(error)}` }),
+              );
             }}
           >
             Save as preset
           </button>
-          {presets.some((p) => p.name === presetName.trim()) && (
+          {namedPreset && (
             <button
               type="button"
               className="danger"
               onClick={() => {
-                removePreset(presetName.trim());
-                setResult({ kind: 'info', text: `Deleted preset “${presetName.trim()}”.` });
+                void removePreset(namedPreset.id).then(
+                  () => setResult({ kind: 'info', text: `Deleted preset “${namedPreset.name}”.` }),
+                  (error: unknown) => setResult({ kind: 'error', text: `The preset was not deleted: ${errorMessage(error)}` }),
+                );
               }}
             >
               Delete preset

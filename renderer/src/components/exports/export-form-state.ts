@@ -1,6 +1,7 @@
 import { EXPORT_COLUMN_CATALOGS, type ExportColumnDef } from '../../../../shared/domain/export-columns';
-import type { ExportFormat, ExportType } from '../../../../shared/domain/enums';
+import type { ExportType } from '../../../../shared/domain/enums';
 import type { ExportSpecInput } from '../../../../shared/domain/export-params';
+import type { ExportFormState } from '../../../../shared/domain/export-preset';
 
 export interface ColumnState {
   key: string;
@@ -9,30 +10,7 @@ export interface ColumnState {
   alias: string;
 }
 
-/** Everything the export form holds, as plain strings and flags (what a preset saves). */
-export interface ExportFormState {
-  type: ExportType;
-  format: ExportFormat;
-  dateFrom: string;
-  dateTo: string;
-  accountId: string;
-  instrumentId: string;
-  tagId: string;
-  direction: '' | 'long' | 'short';
-  status: '' | 'open' | 'closed';
-  sortKey: 'closedAt' | 'openedAt' | 'id' | 'netPnl' | 'symbol';
-  sortDir: 'asc' | 'desc';
-  limit: string;
-  activeOnly: boolean;
-  goalStatuses: string[];
-  propPhases: string[];
-  propStatuses: string[];
-  columns: ColumnState[];
-  csvBom: boolean;
-  csvFooter: boolean;
-  jsonStyle: 'array' | 'ndjson';
-  title: string;
-}
+export type { ExportFormState } from '../../../../shared/domain/export-preset';
 
 /** Which filter fields each export type takes. */
 export const FILTERS_BY_TYPE: Record<ExportType, ReadonlySet<string>> = {
