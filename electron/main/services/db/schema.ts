@@ -176,6 +176,10 @@ export const tradeFilterCounts = sqliteTable(
  * carrying two of the filtered tags sits in both tags' rows. Maintained by triggers on
  * trades and trade_tags (migration 0004). Column names match trades' so the Trades
  * page's filter SQL applies unchanged.
+ * A migration that rebuilds trades as drizzle-kit does (copy to a new table, drop, rename)
+ * must drop the count triggers (COUNT_TRIGGERS, journal/trade-filter-counts.ts) first and
+ * recreate them after: the trade_tags ones read trades, so the rename fails while they
+ * exist, and the trades ones would silently go with the dropped table.
  */
 export const tradeTagFilterCounts = sqliteTable(
   'trade_tag_filter_counts',

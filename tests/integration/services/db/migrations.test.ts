@@ -134,6 +134,30 @@ describe('database migrations', () => {
     current.close();
   });
 
+  it('lets the tables the count triggers read be renamed (and renamed back), the counts still exact after', () => {
+    const handle = openDb(join(tempDir(), 'j.db'), { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    const { sqlite } = handle;
+    // SQLite re-parses every trigger on a rename; some trigger forms (an aliased UPDATE
+    // target) fail that even though they run fine.
+    for (const [table, column] of [['trades', 'close_day'], ['trade_tags', 'tag_id'], ['trade_tag_filter_counts', 'trades']] as const) {
+      sqlite.exec(`ALTER TABLE ${table} RENAME TO ${table}_renamed; ALTER TABLE ${table}_renamed RENAME TO ${table}`);
+      sqlite.exec(`ALTER TABLE ${table} RENAME COLUMN ${column} TO renamed; ALTER TABLE ${table} RENAME COLUMN renamed TO ${column}`);
+    }
+    const account = Number(sqlite.prepare("INSERT INTO accounts (name) VALUES ('Main')").run().lastInsertRowid);
+    const instrument = Number(sqlite.prepare("INSERT INTO instruments (symbol, asset_class) VALUES ('ES', 'future')").run().lastInsertRowid);
+    const trade = Number(
+      sqlite
+        .prepare(`INSERT INTO trades (account_id, instrument_id, direction, status, opened_at, qty, entry_price) VALUES (?, ?, 'long', 'open', 0, 1, 1)`)
+        .run(account, instrument).lastInsertRowid,
+    );
+    const tag = Number(sqlite.prepare("INSERT INTO tags (name) VALUES ('FOMO')").run().lastInsertRowid);
+    sqlite.prepare('INSERT INTO trade_tags (trade_id, tag_id) VALUES (?, ?)').run(trade, tag);
+    sqlite.prepare("UPDATE trades SET status = 'closed', close_day = '2025-01-02' WHERE id = ?").run(trade);
+    expect(sqlite.prepare('SELECT close_day, trades FROM trade_tag_filter_counts').raw(true).all()).toEqual([['2025-01-02', 1]]);
+    expectFilterCountsExact(sqlite);
+    handle.close();
+  });
+
   it('re-opening a current journal applies nothing and takes no backup', () => {
     const dir = tempDir();
     const path = join(dir, 'j.db');

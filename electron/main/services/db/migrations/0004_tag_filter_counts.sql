@@ -16,31 +16,30 @@ CREATE TRIGGER `trade_tags_tag_filter_counts_insert` AFTER INSERT ON `trade_tags
   INSERT INTO trade_tag_filter_counts (tag_id, account_id, close_day, instrument_id, direction, status, trades)
     SELECT NEW.tag_id, t.account_id, t.close_day, t.instrument_id, t.direction, t.status, 0 FROM trades t
     WHERE t.id = NEW.trade_id AND NOT EXISTS (SELECT 1 FROM trade_tag_filter_counts c WHERE c.tag_id = NEW.tag_id AND c.account_id = t.account_id AND c.close_day IS t.close_day AND c.instrument_id = t.instrument_id AND c.direction = t.direction AND c.status = t.status);
-  UPDATE trade_tag_filter_counts AS c SET trades = c.trades + 1 FROM trades t
-    WHERE t.id = NEW.trade_id AND c.tag_id = NEW.tag_id AND c.account_id = t.account_id AND c.close_day IS t.close_day AND c.instrument_id = t.instrument_id AND c.direction = t.direction AND c.status = t.status;
+  UPDATE trade_tag_filter_counts SET trades = trades + 1
+    WHERE tag_id = NEW.tag_id AND (account_id, close_day, instrument_id, direction, status) IS (SELECT account_id, close_day, instrument_id, direction, status FROM trades WHERE id = NEW.trade_id);
 END;--> statement-breakpoint
 CREATE TRIGGER `trade_tags_tag_filter_counts_delete` AFTER DELETE ON `trade_tags` BEGIN
-  -- When a trade is deleted, its links cascade away after the trade row is gone: this
-  -- finds no trade and changes nothing; trades_tag_filter_counts_delete counted it before.
-  UPDATE trade_tag_filter_counts AS c SET trades = c.trades - 1 FROM trades t
-    WHERE t.id = OLD.trade_id AND c.tag_id = OLD.tag_id AND c.account_id = t.account_id AND c.close_day IS t.close_day AND c.instrument_id = t.instrument_id AND c.direction = t.direction AND c.status = t.status;
-  DELETE FROM trade_tag_filter_counts WHERE rowid IN (
-    SELECT c.rowid FROM trades t JOIN trade_tag_filter_counts c ON c.tag_id = OLD.tag_id AND c.account_id = t.account_id AND c.close_day IS t.close_day AND c.instrument_id = t.instrument_id AND c.direction = t.direction AND c.status = t.status
-    WHERE t.id = OLD.trade_id AND c.trades <= 0);
+  -- When a trade is deleted, its links cascade away after the trade row is gone: the
+  -- subquery then yields NULLs, which match no row (account_id is never NULL), and
+  -- trades_tag_filter_counts_delete has already counted the trade out.
+  UPDATE trade_tag_filter_counts SET trades = trades - 1
+    WHERE tag_id = OLD.tag_id AND (account_id, close_day, instrument_id, direction, status) IS (SELECT account_id, close_day, instrument_id, direction, status FROM trades WHERE id = OLD.trade_id);
+  DELETE FROM trade_tag_filter_counts
+    WHERE tag_id = OLD.tag_id AND (account_id, close_day, instrument_id, direction, status) IS (SELECT account_id, close_day, instrument_id, direction, status FROM trades WHERE id = OLD.trade_id) AND trades <= 0;
 END;--> statement-breakpoint
 CREATE TRIGGER `trade_tags_tag_filter_counts_update` AFTER UPDATE OF trade_id, tag_id ON `trade_tags`
 WHEN OLD.trade_id IS NOT NEW.trade_id OR OLD.tag_id IS NOT NEW.tag_id
 BEGIN
-  UPDATE trade_tag_filter_counts AS c SET trades = c.trades - 1 FROM trades t
-    WHERE t.id = OLD.trade_id AND c.tag_id = OLD.tag_id AND c.account_id = t.account_id AND c.close_day IS t.close_day AND c.instrument_id = t.instrument_id AND c.direction = t.direction AND c.status = t.status;
-  DELETE FROM trade_tag_filter_counts WHERE rowid IN (
-    SELECT c.rowid FROM trades t JOIN trade_tag_filter_counts c ON c.tag_id = OLD.tag_id AND c.account_id = t.account_id AND c.close_day IS t.close_day AND c.instrument_id = t.instrument_id AND c.direction = t.direction AND c.status = t.status
-    WHERE t.id = OLD.trade_id AND c.trades <= 0);
+  UPDATE trade_tag_filter_counts SET trades = trades - 1
+    WHERE tag_id = OLD.tag_id AND (account_id, close_day, instrument_id, direction, status) IS (SELECT account_id, close_day, instrument_id, direction, status FROM trades WHERE id = OLD.trade_id);
+  DELETE FROM trade_tag_filter_counts
+    WHERE tag_id = OLD.tag_id AND (account_id, close_day, instrument_id, direction, status) IS (SELECT account_id, close_day, instrument_id, direction, status FROM trades WHERE id = OLD.trade_id) AND trades <= 0;
   INSERT INTO trade_tag_filter_counts (tag_id, account_id, close_day, instrument_id, direction, status, trades)
     SELECT NEW.tag_id, t.account_id, t.close_day, t.instrument_id, t.direction, t.status, 0 FROM trades t
     WHERE t.id = NEW.trade_id AND NOT EXISTS (SELECT 1 FROM trade_tag_filter_counts c WHERE c.tag_id = NEW.tag_id AND c.account_id = t.account_id AND c.close_day IS t.close_day AND c.instrument_id = t.instrument_id AND c.direction = t.direction AND c.status = t.status);
-  UPDATE trade_tag_filter_counts AS c SET trades = c.trades + 1 FROM trades t
-    WHERE t.id = NEW.trade_id AND c.tag_id = NEW.tag_id AND c.account_id = t.account_id AND c.close_day IS t.close_day AND c.instrument_id = t.instrument_id AND c.direction = t.direction AND c.status = t.status;
+  UPDATE trade_tag_filter_counts SET trades = trades + 1
+    WHERE tag_id = NEW.tag_id AND (account_id, close_day, instrument_id, direction, status) IS (SELECT account_id, close_day, instrument_id, direction, status FROM trades WHERE id = NEW.trade_id);
 END;--> statement-breakpoint
 CREATE TRIGGER `trades_tag_filter_counts_update` AFTER UPDATE OF account_id, close_day, instrument_id, direction, status ON `trades`
 WHEN OLD.account_id IS NOT NEW.account_id OR OLD.close_day IS NOT NEW.close_day OR OLD.instrument_id IS NOT NEW.instrument_id
