@@ -103,4 +103,27 @@ describe('bulk imports (deferred indexes and filter-count triggers)', () => {
     countsExact('small import undone');
     expect(tagCountRows()).toBe(0);
   });
+
+  it('keeps the count triggers for a bulk import that is small next to the journal, exact all the same', async () => {
+    const journal = join(ctx.dir, 'journal.csv');
+    writeExport(journal, 20_001);
+    expect(await run(journal)).toMatchObject({ status: 'committed', tradesCreated: 20_001 });
+    const sqlite = ctx.services.db.sqlite;
+    // Trigger runs update counts in place; a rebuild only deletes and inserts.
+    sqlite.exec(`
+      CREATE TEMP TABLE count_updates (n INTEGER NOT NULL);
+      INSERT INTO count_updates VALUES (0);
+      CREATE TEMP TRIGGER watch_count_updates AFTER UPDATE ON main.trade_tag_filter_counts BEGIN
+        UPDATE count_updates SET n = n + 1;
+      END;`);
+    try {
+      const more = join(ctx.dir, 'more.csv');
+      writeExport(more, 5_000, 30_001);
+      expect(await run(more)).toMatchObject({ status: 'committed', tradesCreated: 5_000 });
+      expect(sqlite.prepare('SELECT n FROM count_updates').pluck().get()).toBeGreaterThan(5_000);
+    } finally {
+      sqlite.exec('DROP TRIGGER temp.watch_count_updates; DROP TABLE temp.count_updates;');
+    }
+    countsExact('triggers kept');
+  });
 });
