@@ -5,7 +5,15 @@ const Id = z.number().int().positive();
 /** Epoch ms between 1970 and 2100. */
 export const EpochMsSchema = z.number().int().min(0).max(4_102_444_800_000);
 const Price = z.number().finite().min(-1e9).max(1e9);
-export const TagNameSchema = z.string().trim().min(1, 'a tag needs a name').max(50, 'a tag name has at most 50 characters');
+/** Separates a trade's tags in exported CSV and in imported files, so no tag may hold it. */
+export const TAG_LIST_SEPARATOR = ';';
+
+export const TagNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a tag needs a name')
+  .max(50, 'a tag name has at most 50 characters')
+  .refine((name) => !name.includes(TAG_LIST_SEPARATOR), `a tag name cannot contain “${TAG_LIST_SEPARATOR}”: it separates tags in exports and imports`);
 
 /** The editable facts of a trade; P&L, status and close day are derived from them. */
 const TradeFieldsSchema = z.object({

@@ -5,6 +5,7 @@ import type { ZoneCalendar } from '../../../../shared/domain/zone-calendar';
 import type { Layout } from './layout';
 import { parseDateTime } from './parse-datetime';
 import { canonicalToCents, isFailure, parseDecimalString, type DecimalMark } from './parse-number';
+import { TAG_LIST_SEPARATOR } from '../../../../shared/domain/trade-input';
 
 /** Fields every imported row carries, whatever its kind. */
 interface RowBase {
@@ -233,7 +234,11 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
     if (notes.length > MAX_NOTES) fail('notes', `${notes.slice(0, 40)}…`, `is longer than ${MAX_NOTES} characters`);
     const tagText = text('tags');
     const tags = tagText === '' ? NO_TAGS : [...new Set(tagText.split(preset.tagSeparator).map((tag) => tag.trim()).filter((tag) => tag !== ''))];
-    for (const tag of tags) if (tag.length > 50) fail('tags', tag, 'is a tag longer than 50 characters');
+    for (const tag of tags) {
+      if (tag.length > 50) fail('tags', tag, 'is a tag longer than 50 characters');
+      // Would come back as two tags from the next export and import.
+      if (tag.includes(TAG_LIST_SEPARATOR)) fail('tags', tag, `is a tag containing “${TAG_LIST_SEPARATOR}”, which separates tags in Spark Journal`);
+    }
     const row: TradeRowData = {
       line,
       account,

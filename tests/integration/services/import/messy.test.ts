@@ -172,6 +172,28 @@ describe('messy input, row errors, skip or abort', () => {
     ]);
   });
 
+  it('refuses a tag holding ";" (the separator of exported tag lists) with a row error, whatever the file separates tags with', async () => {
+    const path = join(ctx.dir, 'pipe-tags.csv');
+    writeFileSync(
+      path,
+      [
+        'Symbol,Side,Entry time,Exit time,Size,Entry,Exit,Tags',
+        'ESZ5,long,2025-10-15 09:31,2025-10-15 09:40,1,6650,6651,breakout|A+',
+        'ESZ5,long,2025-10-16 09:31,2025-10-16 09:40,1,6650,6651,news;FOMO|late',
+      ].join('\n'),
+    );
+    const preset = ImportPresetDefinitionSchema.parse({ ...MESSY_PRESET, columns: { symbol: 'Symbol', direction: 'Side', openedAt: 'Entry time', closedAt: 'Exit time', qty: 'Size', entryPrice: 'Entry', exitPrice: 'Exit', tags: 'Tags' }, feeColumns: [], tagSeparator: '|' });
+    const result = await ctx.services.imports.run(request({ path, preset }));
+    expect(result.errors.map(formatRowError)).toEqual([
+      'Row 3, column "Tags": "news;FOMO" is a tag containing “;”, which separates tags in Spark Journal',
+    ]);
+    expect(ctx.services.lookups.tags().map((t) => t.name).sort()).toEqual(['A+', 'breakout']);
+    const handlers = createHandlers(ctx.services);
+    const refused = await handlers['tags:create']({ name: 'news;FOMO' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } });
+    if (!refused.ok) expect(refused.error.message).toContain('cannot contain “;”');
+  });
+
   it('saves the mapping as a preset, reuses it by id, and the IPC layer validates presets', async () => {
     const handlers = createHandlers(ctx.services);
     const saved = await handlers['import:savePreset']({ definition: MESSY_PRESET });
