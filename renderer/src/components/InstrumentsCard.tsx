@@ -24,6 +24,37 @@ const assetClassOptions = ASSET_CLASSES.map((c) => (
 /** A typed number: '' is "not given", anything unreadable is NaN so the server names the field. */
 const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text.trim().replace(',', '.')));
 
+/** The multiplier input with its message: the server's error when there is one (it was about this value), else the hint. */
+function MultiplierField(props: { id: string; value: string; error?: string; hint?: string; placeholder?: string; onChange: (value: string) => void }) {
+  const { id, value, error, hint, placeholder, onChange } = props;
+  const note = error ? `${id}-err` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className="filter">
+      <label htmlFor={id}>Multiplier</label>
+      <input
+        id={id}
+        inputMode="decimal"
+        value={value}
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={note}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error ? (
+        <span id={`${id}-err`} className="field-error">
+          {error}
+        </span>
+      ) : (
+        hint && (
+          <span id={`${id}-hint`} className="muted small">
+            {hint}
+          </span>
+        )
+      )}
+    </div>
+  );
+}
+
 function InstrumentEditor({ instrument, onDone }: { instrument: Instrument; onDone: (message: string | null) => void }) {
   const id = useId();
   const reload = useLookupsStore((s) => s.load);
@@ -63,30 +94,16 @@ function InstrumentEditor({ instrument, onDone }: { instrument: Instrument; onDo
           {assetClassOptions}
         </select>
       </div>
-      <div className="filter">
-        <label htmlFor={`${id}-multiplier`}>Multiplier</label>
-        <input
-          id={`${id}-multiplier`}
-          inputMode="decimal"
-          value={multiplier}
-          aria-invalid={errors.multiplier ? true : undefined}
-          aria-describedby={errors.multiplier ? `${id}-multiplier-err` : `${id}-multiplier-hint`}
-          onChange={(e) => {
-            setMultiplier(e.target.value);
-            // The message was about the old value.
-            setErrors(({ multiplier: _old, ...rest }) => rest);
-          }}
-        />
-        {errors.multiplier ? (
-          <span id={`${id}-multiplier-err`} className="field-error">
-            {errors.multiplier}
-          </span>
-        ) : (
-          <span id={`${id}-multiplier-hint`} className="muted small">
-            {changesPnl ? 'Saving recomputes the P&L of its closed trades.' : 'Currency per point, per contract.'}
-          </span>
-        )}
-      </div>
+      <MultiplierField
+        id={`${id}-multiplier`}
+        value={multiplier}
+        error={errors.multiplier}
+        hint={changesPnl ? 'Saving recomputes the P&L of its closed trades.' : 'Currency per point, per contract.'}
+        onChange={(value) => {
+          setMultiplier(value);
+          setErrors(({ multiplier: _old, ...rest }) => rest);
+        }}
+      />
       <span className="button-row">
         <button type="submit" className="primary" disabled={busy}>
           Save {instrument.symbol}
@@ -160,19 +177,16 @@ function AddInstrumentForm({ onDone }: { onDone: (message: string) => void }) {
           {assetClassOptions}
         </select>
       </div>
-      <div className="filter">
-        <label htmlFor={`${id}-multiplier`}>Multiplier</label>
-        <input
-          id={`${id}-multiplier`}
-          inputMode="decimal"
-          value={multiplier}
-          placeholder="Detect"
-          aria-invalid={errors.multiplier ? true : undefined}
-          aria-describedby={errors.multiplier ? `${id}-multiplier-err` : undefined}
-          onChange={(e) => setMultiplier(e.target.value)}
-        />
-        {error('multiplier')}
-      </div>
+      <MultiplierField
+        id={`${id}-multiplier`}
+        value={multiplier}
+        placeholder="Detect"
+        error={errors.multiplier}
+        onChange={(value) => {
+          setMultiplier(value);
+          setErrors(({ multiplier: _old, ...rest }) => rest);
+        }}
+      />
       <span className="button-row">
         <button type="submit" className="primary" disabled={busy}>
           Add instrument

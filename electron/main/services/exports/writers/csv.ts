@@ -1,7 +1,8 @@
-import { LIST_SEPARATOR, type SelectedColumn } from '../../../../../shared/domain/export-columns';
+import { LIST_SEPARATOR } from '../../../../../shared/domain/export-columns';
 import type { FormatWriter, WriterInput } from './types';
 import { isFiniteNumber, truthy } from './values';
 import { ByteBuilder } from './byte-builder';
+import { Cell, cellsOf } from './cell-kinds';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTE = /"/g;
@@ -23,44 +24,12 @@ export function csvText(value: string): string {
  * RFC 4180 CSV in UTF-8 with CRLF line ends; numbers are plain, money in currency units, times
  * ISO 8601 UTC. Cells are written as bytes (ByteBuilder): the hot loop of a million-row export.
  */
-/** Cell kinds as small integers: the row loop's switch becomes a jump table. */
-const enum Cell {
-  Text,
-  Money,
-  Time,
-  Number,
-  Boolean,
-  Day,
-  List,
-}
-
-function cellOf(kind: SelectedColumn['kind']): Cell {
-  switch (kind) {
-    case 'money':
-      return Cell.Money;
-    case 'datetime':
-      return Cell.Time;
-    case 'integer':
-    case 'number':
-    case 'percent':
-      return Cell.Number;
-    case 'boolean':
-      return Cell.Boolean;
-    case 'day':
-      return Cell.Day;
-    case 'list':
-      return Cell.List;
-    default:
-      return Cell.Text;
-  }
-}
-
 /**
  * RFC 4180 CSV in UTF-8 with CRLF line ends; numbers are plain, money in currency units, times
  * ISO 8601 UTC. Cells are written as bytes (ByteBuilder): the hot loop of a million-row export.
  */
 export function createCsvWriter({ columns, sink, options, csvBom }: WriterInput): FormatWriter {
-  const cells = Uint8Array.from(columns, (c) => cellOf(c.kind));
+  const cells = cellsOf(columns);
   const width = cells.length;
   const out = new ByteBuilder(sink);
 

@@ -1,36 +1,8 @@
-import { LIST_SEPARATOR, type SelectedColumn } from '../../../../../shared/domain/export-columns';
+import { LIST_SEPARATOR } from '../../../../../shared/domain/export-columns';
 import type { FormatWriter, WriterInput } from './types';
 import { centsText, isFiniteNumber, truthy } from './values';
 import { ByteBuilder } from './byte-builder';
-
-/** Cell kinds as small integers: the row loop's switch becomes a jump table. */
-const enum Cell {
-  Text,
-  Money,
-  Time,
-  Number,
-  Boolean,
-  List,
-}
-
-function cellOf(kind: SelectedColumn['kind']): Cell {
-  switch (kind) {
-    case 'money':
-      return Cell.Money;
-    case 'datetime':
-      return Cell.Time;
-    case 'integer':
-    case 'number':
-    case 'percent':
-      return Cell.Number;
-    case 'boolean':
-      return Cell.Boolean;
-    case 'list':
-      return Cell.List;
-    default:
-      return Cell.Text;
-  }
-}
+import { Cell, cellsOf } from './cell-kinds';
 
 const ascii = (text: string) => Buffer.from(text, 'utf8');
 const NULL = ascii('null');
@@ -43,7 +15,7 @@ const EMPTY_LIST = ascii('[]');
  */
 export function createJsonWriter({ columns, sink, options }: WriterInput): FormatWriter {
   const ndjson = options.jsonStyle === 'ndjson';
-  const cells = Uint8Array.from(columns, (c) => cellOf(c.kind));
+  const cells = cellsOf(columns);
   const keys = columns.map((c, i) => ascii(`${i === 0 ? '{' : ','}${JSON.stringify(c.aliased ? c.header : c.key)}:`));
   const width = cells.length;
   const out = new ByteBuilder(sink);
