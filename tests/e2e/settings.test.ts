@@ -125,8 +125,15 @@ describe('Settings in Chromium through the harness', () => {
     await tags.getByLabel(`Rename “${tag.name}” to`).fill(`${tag.name} (renamed)`);
     await tags.getByRole('button', { name: 'Rename', exact: true }).click();
     await expect.poll(() => harness.services.lookups.tags().find((t) => t.id === tag.id)?.name).toBe(`${tag.name} (renamed)`);
+
+    await tags.getByRole('button', { name: `${tag.name} (renamed)`, exact: true }).click();
+    await tags.getByLabel(`Colour of “${tag.name} (renamed)”`).fill('#ff8800');
+    await tags.getByRole('button', { name: 'Save colour' }).click();
+    await expect.poll(() => harness.services.lookups.tags().find((t) => t.id === tag.id)?.color).toBe('#ff8800');
+    await expect.poll(() => tags.getByRole('button', { name: `${tag.name} (renamed)`, exact: true }).locator('.tag-swatch').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 136, 0)');
     await page.screenshot({ path: artifactPath('settings-accounts-tags.png'), fullPage: true });
   });
+
   it('corrects an instrument multiplier (P&L of its closed trades recomputed) and adds one detected from its symbol', async () => {
     const sqlite = harness.services.db.sqlite;
     const target = sqlite

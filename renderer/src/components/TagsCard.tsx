@@ -3,12 +3,13 @@ import type { Tag } from '../../../shared/domain/journal';
 import { call, errorMessage } from '../api';
 import { useLookupsStore } from '../store/lookups-store';
 
-/** Rename, merge or delete tags; trades keep their other tags. */
+/** Rename, recolour, merge or delete tags; trades keep their other tags. */
 export function TagsCard() {
   const tags = useLookupsStore((s) => s.tags);
   const reload = useLookupsStore((s) => s.load);
   const [selected, setSelected] = useState<Tag | null>(null);
   const [name, setName] = useState('');
+  const [color, setColor] = useState('#6b7280');
   const [mergeInto, setMergeInto] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [message, setMessage] = useState<{ kind: 'good' | 'crit'; text: string } | null>(null);
@@ -40,11 +41,13 @@ export function TagsCard() {
                 onClick={() => {
                   setSelected(t);
                   setName(t.name);
+                  setColor(t.color);
                   setMergeInto('');
                   setConfirmDelete(false);
                   setMessage(null);
                 }}
               >
+                <span className="tag-swatch" style={{ background: t.color }} aria-hidden="true" />
                 {t.name}
               </button>
             </li>
@@ -60,6 +63,17 @@ export function TagsCard() {
             </div>
             <button type="button" disabled={name.trim() === '' || name === selected.name} onClick={() => void run(async () => (await call('tags:update', { id: selected.id, patch: { name } }), `Renamed to ${name}.`))}>
               Rename
+            </button>
+            <div className="filter">
+              <label htmlFor="tag-color">Colour of “{selected.name}”</label>
+              <input id="tag-color" type="color" value={color} onChange={(e) => setColor(e.target.value)} />
+            </div>
+            <button
+              type="button"
+              disabled={color.toLowerCase() === selected.color.toLowerCase()}
+              onClick={() => void run(async () => (await call('tags:update', { id: selected.id, patch: { color } }), `Changed the colour of ${selected.name}.`))}
+            >
+              Save colour
             </button>
             <div className="filter">
               <label htmlFor="tag-merge">Merge into</label>

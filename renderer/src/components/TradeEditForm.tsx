@@ -37,6 +37,8 @@ const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v.replace(',',
 export function TradeEditForm({ trade, onSaved, onCancel }: { trade: TradeRow; onSaved: (row: TradeRow) => void; onCancel: () => void }) {
   const id = useId();
   const tagsKnown = useLookupsStore((s) => s.tags);
+  // A tag typed here but not saved yet has no colour: the swatch stays see-through.
+  const colorOf = (name: string) => tagsKnown.find((k) => k.name === name)?.color ?? 'transparent';
   const [draft, setDraft] = useState<Draft>({
     direction: trade.direction,
     qty: String(trade.qty),
@@ -137,6 +139,7 @@ export function TradeEditForm({ trade, onSaved, onCancel }: { trade: TradeRow; o
         <ul className="tag-list" aria-label="Tags on this trade">
           {draft.tags.map((t) => (
             <li key={t} className="tag-chip">
+              <span className="tag-swatch" style={{ background: colorOf(t) }} aria-hidden="true" />
               {t}
               <button type="button" aria-label={`Remove tag ${t}`} onClick={() => setDraft({ ...draft, tags: draft.tags.filter((x) => x !== t) })}>
                 ×
