@@ -31,3 +31,29 @@ it.each([
 it('is zero for no trades', () => {
   expect(longestStreaks(fx.sqlite, {})).toEqual({ win: 0, loss: 0 });
 });
+
+it('agrees with the set-based SQL definition on a demo journal, filtered or not', async () => {
+  const { loadDemoJournal } = await import('../../../../electron/main/services/demo/load-demo');
+  loadDemoJournal(fx.sqlite, { trades: 4000, seed: 7, now: Date.UTC(2025, 0, 31) });
+  // Gaps and islands: within a run of wins, position - wins so far is constant.
+  const oracle = (where: string, params: unknown[]) => {
+    const rows = fx.sqlite
+      .prepare(
+        `WITH x AS (
+           SELECT sign(t.net_pnl_cents) AS s, ROW_NUMBER() OVER w AS rn,
+                  SUM(t.net_pnl_cents > 0) OVER w AS cw, SUM(t.net_pnl_cents < 0) OVER w AS cl
+           FROM trades t WHERE t.status = 'closed' AND t.close_day IS NOT NULL AND ${where}
+           WINDOW w AS (ORDER BY t.closed_at, t.id ROWS UNBOUNDED PRECEDING))
+         SELECT s AS sign, MAX(n) AS longest FROM (
+           SELECT s, COUNT(*) AS n FROM x WHERE s <> 0 GROUP BY s, CASE WHEN s > 0 THEN rn - cw ELSE rn - cl END)
+         GROUP BY s`,
+      )
+      .all(...params) as { sign: number; longest: number }[];
+    return { win: rows.find((r) => r.sign === 1)?.longest ?? 0, loss: rows.find((r) => r.sign === -1)?.longest ?? 0 };
+  };
+  const all = longestStreaks(fx.sqlite, {});
+  expect(all).toEqual(oracle('1', []));
+  expect(all.win).toBeGreaterThan(1);
+  const account = (fx.sqlite.prepare('SELECT MIN(id) FROM accounts').pluck().get() as number);
+  expect(longestStreaks(fx.sqlite, { accountIds: [account], direction: 'short' })).toEqual(oracle("t.account_id = ? AND t.direction = 'short'", [account]));
+});
