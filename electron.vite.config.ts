@@ -35,6 +35,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           'export-worker': resolve(__dirname, 'electron/main/services/exports/worker.ts'),
+          'analytics-worker': resolve(__dirname, 'electron/main/services/analytics/analytics-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -24,6 +24,7 @@ const PRELOAD = join(here, '../preload/index.cjs');
 const RENDERER = join(here, '../renderer/index.html');
 const MIGRATIONS = join(here, 'migrations');
 const EXPORT_WORKER = join(here, 'export-worker.js');
+const ANALYTICS_WORKER = join(here, 'analytics-worker.js');
 // app.getAppPath() is the project folder in development and app.asar when packaged;
 // electron-builder.yml ships resources/ inside the asar.
 const resource = (...parts: string[]) => join(app.getAppPath(), 'resources', ...parts);
@@ -163,6 +164,7 @@ function main(): void {
         logger,
         appVersion: app.getVersion(),
         exportWorker: { path: EXPORT_WORKER },
+        analyticsWorker: { path: ANALYTICS_WORKER },
       });
     } catch (error) {
       logger.error('app.services.failed', { error });
@@ -176,7 +178,7 @@ function main(): void {
       return;
     }
     const ready = services;
-    logger.info('app.services.ready', { exportWorker: EXPORT_WORKER });
+    logger.info('app.services.ready', { exportWorker: EXPORT_WORKER, analyticsWorker: ANALYTICS_WORKER });
 
     stops.push(registerIpc({ ipcMain, handlers: createHandlers(ready), isAppUrl: appUrl, logger }));
     stops.push(forwardEvents(ready.events, () => (window && !window.isDestroyed() ? window.webContents : null)));

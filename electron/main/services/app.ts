@@ -9,7 +9,8 @@ import { loadDemoJournal, type DemoJournalOptions } from './demo/load-demo';
 import type { DemoLoadResult } from '../../../shared/ipc/channels/app';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store';
 import { createEquityService, type EquityService } from './equity/equity-service';
-import { createAnalyticsService, type AnalyticsService } from './analytics/analytics-service';
+import { createThreadedAnalytics, sourceAnalyticsWorker, type ThreadedAnalytics } from './analytics/analytics-thread';
+import type { WorkerEntry } from './workers/worker-entry';
 import { createGoalsService, type GoalsService } from './analytics/goals-service';
 import { createPropEvaluationsService, type PropEvaluationsService } from './analytics/prop-service';
 import { createExportService, type ExportService } from './exports/export-service';
@@ -30,6 +31,8 @@ export interface ServicesConfig {
   backupDir?: string;
   /** Where the export worker's code is; defaults to worker.ts from source (tsx), for tests and scripts. */
   exportWorker?: ExportWorkerConfig;
+  /** The analytics worker entry (bundled in the app; from source by default). */
+  analyticsWorker?: WorkerEntry;
 }
 
 export interface Services {
@@ -45,7 +48,8 @@ export interface Services {
   demo: { load(options: DemoJournalOptions): DemoLoadResult };
   /** Daily equity: status, validation (scheduled), rebuild, discrepancies. */
   equity: EquityService;
-  analytics: AnalyticsService;
+  /** Metrics, breakdowns, equity curve and calendar, computed in a worker_thread. */
+  analytics: ThreadedAnalytics;
   goals: GoalsService;
   /** Prop-firm evaluations. */
   prop: PropEvaluationsService;
@@ -98,7 +102,7 @@ export function createServices(config: ServicesConfig): Services {
     equity: createEquityService({
       sqlite: db.sqlite, clock: config.clock, logger: config.logger, events, desktop: config.desktop, settings,
     }),
-    analytics: createAnalyticsService(db.sqlite),
+    analytics: createThreadedAnalytics({ dbPath: config.dbPath, entry: config.analyticsWorker ?? sourceAnalyticsWorker(), logger: config.logger }),
     goals: createGoalsService(db.sqlite, config.clock),
     prop: createPropEvaluationsService(db.sqlite, config.clock),
     exports: createExportService({
@@ -119,6 +123,7 @@ export function createServices(config: ServicesConfig): Services {
       await services.backup.stop();
       services.equity.stop();
       await services.exports.stop();
+      await services.analytics.close();
       db.close();
     },
   };

@@ -130,6 +130,14 @@ describe('out/main/index.js', () => {
     expect(window.webContents.sent.some(([channel]) => channel === 'event:exports:finished')).toBe(true);
   });
 
+  it('answers analytics from the bundled worker (out/main/analytics-worker.js)', async () => {
+    const rendererUrl = pathToFileURL(out('renderer', 'index.html')).href;
+    const summary = (await fake.ipcMain.invokeFrom(rendererUrl, 'analytics:summary', { filter: {} })) as { ok: boolean; data: { tradeCount: number } };
+    expect(summary).toMatchObject({ ok: true, data: { tradeCount: expect.any(Number) } });
+    expect(summary.data.tradeCount).toBeGreaterThan(0);
+    expect(logLines().find((line) => line.event === 'app.services.ready')).toMatchObject({ analyticsWorker: out('main', 'analytics-worker.js') });
+  });
+
   it('a second launch focuses the existing window instead of opening another', () => {
     fake.app.emit('second-instance');
     expect(fake.BrowserWindow.instances).toHaveLength(1);

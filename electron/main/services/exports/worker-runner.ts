@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorkerEntry } from '../workers/worker-entry';
 import type { ExportWorkerConfig } from './worker-config';
 import { crashFailure, memoryFailure } from './errors';
 import {
@@ -23,20 +23,15 @@ export interface RunningWorker {
 const EMPTY_STATS = { rows: 0, bytes: 0, durationMs: 0, chunkP50Ms: null, chunkP95Ms: null, chunkMaxMs: null, peakHeapBytes: 0 };
 
 function spawn(config: ExportWorkerConfig, data: WorkerData, heapMb: number): Worker {
-  const options = {
+  return spawnWorkerEntry(config, {
     workerData: data,
-    execArgv: config.execArgv ?? [],
     // The hard cap: V8 kills the isolate (ERR_WORKER_OUT_OF_MEMORY) instead of the app.
     // A small young generation suits a stream of short-lived row strings: measured on a
     // million-row CSV it cut peak RSS by about 30 MiB and ran no slower (scripts/bench).
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 },
     stdout: false,
     stderr: false,
-  };
-  if (!config.loader) return new Worker(config.path, options);
-  const entry = pathToFileURL(config.path).href;
-  const boot = `import(${JSON.stringify(config.loader)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { ...options, eval: true });
+  });
 }
 
 /** Starts one worker_thread for one run of one job. */
