@@ -1,6 +1,6 @@
 import type { ExportColumnKey } from '../../../../../shared/domain/export-columns';
 import type { ExportJobModule } from './types';
-import { commonCurrency, countText, describeDayRange, describeIds, moneyText } from './describe';
+import { commonCurrency, countText, describeDayRange, describeIds, moneyByCurrency, moneyText } from './describe';
 
 const COLUMN_SQL: Record<ExportColumnKey<'dailyPnl'>, string> = {
   day: 'd.day',
@@ -48,25 +48,27 @@ export const dailyPnlJob: ExportJobModule<'dailyPnl'> = {
       rows: () => sqlite.prepare(select).raw(true).iterate(...args) as IterableIterator<unknown[]>,
       summary() {
         const s = sqlite
+          .prepare(`SELECT COUNT(DISTINCT d.day) AS days, COALESCE(SUM(d.trade_count), 0) AS trades ${from} WHERE ${where}`)
+          .get(...args) as { days: number; trades: number };
+        // Per currency, so amounts in different currencies are never added together; best and
+        // worst day are over the selected accounts of that currency together.
+        const money = sqlite
           .prepare(
-            `SELECT COUNT(DISTINCT d.day) AS days, COALESCE(SUM(d.trade_count), 0) AS trades,
-                    COALESCE(SUM(d.net_pnl_cents), 0) AS net, COALESCE(SUM(d.fees_cents), 0) AS fees
-             ${from} WHERE ${where}`,
+            `SELECT currency, SUM(net) AS net, SUM(fees) AS fees, MAX(net) AS best, MIN(net) AS worst FROM (
+               SELECT a.currency AS currency, d.day AS day, SUM(d.net_pnl_cents) AS net, SUM(d.fees_cents) AS fees
+               ${from} WHERE ${where} GROUP BY a.currency, d.day)
+             GROUP BY currency ORDER BY currency`,
           )
-          .get(...args) as { days: number; trades: number; net: number; fees: number };
-        // Best and worst day over all selected accounts together.
-        const extremes = sqlite
-          .prepare(
-            `SELECT MAX(net) AS best, MIN(net) AS worst FROM (SELECT SUM(d.net_pnl_cents) AS net ${from} WHERE ${where} GROUP BY d.day)`,
-          )
-          .get(...args) as { best: number | null; worst: number | null };
+          .all(...args) as { currency: string; net: number; fees: number; best: number; worst: number }[];
+        const total = (pick: (m: (typeof money)[number]) => number) =>
+          money.length ? moneyByCurrency(money.map((m) => ({ currency: m.currency, cents: pick(m) }))) : moneyText(0, currency);
         return [
           { label: 'Trading days', value: countText(s.days) },
           { label: 'Trades', value: countText(s.trades) },
-          { label: 'Net P&L', value: moneyText(s.net, currency) },
-          { label: 'Fees', value: moneyText(s.fees, currency) },
-          { label: 'Best day', value: extremes.best === null ? 'n/a' : moneyText(extremes.best, currency) },
-          { label: 'Worst day', value: extremes.worst === null ? 'n/a' : moneyText(extremes.worst, currency) },
+          { label: 'Net P&L', value: total((m) => m.net) },
+          { label: 'Fees', value: total((m) => m.fees) },
+          { label: 'Best day', value: money.length ? total((m) => m.best) : 'n/a' },
+          { label: 'Worst day', value: money.length ? total((m) => m.worst) : 'n/a' },
         ];
       },
       filters() {

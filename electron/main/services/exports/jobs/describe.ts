@@ -34,6 +34,17 @@ export function commonCurrency(sqlite: Sqlite, accountIds: readonly number[] | u
   return rows.length === 1 ? rows[0]!.currency : null;
 }
 
+/**
+ * A money total for the PDF summary from per-currency sums: one amount when the rows share
+ * a currency, else one amount per currency ("$1,200.00 · ¥35,000"). Amounts in different
+ * currencies are never added together.
+ */
+export function moneyByCurrency(sums: readonly { currency: string; cents: number | null }[]): string {
+  const known = sums.filter((s): s is { currency: string; cents: number } => s.cents !== null);
+  if (known.length === 0) return 'n/a';
+  return known.map((s) => formatCents(s.cents, s.currency, 'en-US')).join(' · ');
+}
+
 /** Money for the PDF summary: with the currency when there is one, else a plain amount. */
 export function moneyText(cents: number, currency: string | null): string {
   if (currency) return formatCents(cents, currency, 'en-US');

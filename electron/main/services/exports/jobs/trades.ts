@@ -2,7 +2,7 @@ import type { TradesExportParams } from '../../../../../shared/domain/export-par
 import type { ExportColumnKey, SelectedColumn } from '../../../../../shared/domain/export-columns';
 import { tradeFilterSql } from '../../journal/trade-filter-sql';
 import type { ExportJobModule, RowSource } from './types';
-import { commonCurrency, countText, describeDayRange, describeIds, moneyText, percentText } from './describe';
+import { commonCurrency, countText, describeDayRange, describeIds, moneyByCurrency, moneyText, percentText } from './describe';
 
 type TradeColumnKey = ExportColumnKey<'trades'>;
 
@@ -120,11 +120,19 @@ export const tradesJob: ExportJobModule<'trades'> = {
           firstDay: string | null;
           lastDay: string | null;
         };
+        const money = sqlite
+          .prepare(
+            `SELECT a.currency AS currency, SUM(x.net_pnl_cents) AS net, SUM(x.gross_pnl_cents) AS gross, SUM(x.fees_cents) AS fees
+             FROM ${limited} x JOIN accounts a ON a.id = x.account_id GROUP BY a.currency ORDER BY a.currency`,
+          )
+          .all(...limitedParams) as { currency: string; net: number; gross: number; fees: number }[];
+        const total = (pick: (m: (typeof money)[number]) => number, zero: number) =>
+          money.length ? moneyByCurrency(money.map((m) => ({ currency: m.currency, cents: pick(m) }))) : moneyText(zero, currency);
         return [
           { label: 'Trades', value: countText(s.n) },
-          { label: 'Net P&L', value: moneyText(s.net, currency) },
-          { label: 'Gross P&L', value: moneyText(s.gross, currency) },
-          { label: 'Fees', value: moneyText(s.fees, currency) },
+          { label: 'Net P&L', value: total((m) => m.net, s.net) },
+          { label: 'Gross P&L', value: total((m) => m.gross, s.gross) },
+          { label: 'Fees', value: total((m) => m.fees, s.fees) },
           { label: 'Win rate (closed)', value: percentText(s.closed ? s.wins / s.closed : null) },
           { label: 'Trading days', value: s.firstDay ? `${s.firstDay} to ${s.lastDay}` : 'none' },
         ];
