@@ -73,6 +73,8 @@ export const DAILY_PNL_EXPORT_COLUMNS = [
 export const TAG_PERFORMANCE_EXPORT_COLUMNS = [
   col('tag', 'Tag', 'text'),
   col('tagId', 'Tag ID', 'integer', false),
+  // A tag used in accounts of different currencies gets one row per currency.
+  col('currency', 'Currency', 'text'),
   col('trades', 'Trades', 'integer'),
   col('wins', 'Wins', 'integer'),
   col('losses', 'Losses', 'integer'),

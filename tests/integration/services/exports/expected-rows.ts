@@ -99,12 +99,14 @@ function expectedDailyPnl(sqlite: Sqlite): Row[] {
 function expectedTagPerformance(sqlite: Sqlite): Row[] {
   const trades = sqlite
     .prepare(
-      `SELECT g.id AS tagId, g.name AS tag, t.gross_pnl_cents AS gross, t.fees_cents AS fees, t.net_pnl_cents AS net, t.close_day AS day
-       FROM trade_tags tt JOIN trades t ON t.id = tt.trade_id JOIN tags g ON g.id = tt.tag_id WHERE t.status = 'closed'`,
+      `SELECT g.id AS tagId, g.name AS tag, a.currency AS currency, t.gross_pnl_cents AS gross, t.fees_cents AS fees,
+              t.net_pnl_cents AS net, t.close_day AS day
+       FROM trade_tags tt JOIN trades t ON t.id = tt.trade_id JOIN tags g ON g.id = tt.tag_id JOIN accounts a ON a.id = t.account_id
+       WHERE t.status = 'closed'`,
     )
-    .all() as { tagId: number; tag: string; gross: number; fees: number; net: number; day: string }[];
-  const groups = new Map<number, typeof trades>();
-  for (const t of trades) groups.set(t.tagId, [...(groups.get(t.tagId) ?? []), t]);
+    .all() as { tagId: number; tag: string; currency: string; gross: number; fees: number; net: number; day: string }[];
+  const groups = new Map<string, typeof trades>();
+  for (const t of trades) groups.set(`${t.tagId}\u0000${t.currency}`, [...(groups.get(`${t.tagId}\u0000${t.currency}`) ?? []), t]);
   return [...groups.values()]
     .map((g) => {
       const wins = g.filter((t) => t.net > 0).length;
@@ -113,6 +115,7 @@ function expectedTagPerformance(sqlite: Sqlite): Row[] {
       return {
         tag: g[0]!.tag,
         tagId: g[0]!.tagId,
+        currency: g[0]!.currency,
         trades: g.length,
         wins,
         losses: g.filter((t) => t.net < 0).length,
@@ -127,7 +130,7 @@ function expectedTagPerformance(sqlite: Sqlite): Row[] {
         lastDay: days[days.length - 1]!,
       } as Row;
     })
-    .sort((a, b) => ((a.tag as string) < (b.tag as string) ? -1 : 1));
+    .sort((a, b) => ((a.tag as string) < (b.tag as string) ? -1 : (a.tag as string) > (b.tag as string) ? 1 : (a.currency as string) < (b.currency as string) ? -1 : 1));
 }
 
 function expectedGoals(sqlite: Sqlite, now: number): Row[] {

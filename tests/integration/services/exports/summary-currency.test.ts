@@ -36,6 +36,24 @@ describe('PDF summary money across currencies', () => {
       perCurrency('SELECT a.currency, SUM(d.net_pnl_cents) AS cents FROM daily_equity d JOIN accounts a ON a.id = d.account_id GROUP BY a.currency ORDER BY a.currency'),
     );
 
+    // Tag performance: one row per tag and currency, each summed in its own currency.
+    const tagSpec = ExportSpecSchema.parse({ type: 'tagPerformance', format: 'csv' });
+    const tagColumns = selectColumns('tagPerformance', undefined);
+    const tagSource = openRowSource(tagSpec, { sqlite, now: Date.now() }, tagColumns);
+    const at = (key: string) => tagColumns.findIndex((c) => c.key === key);
+    const tagRows = [...tagSource.rows()];
+    const expectedTagRows = sqlite
+      .prepare(
+        `SELECT g.name AS tag, a.currency AS currency, SUM(t.net_pnl_cents) AS net FROM trade_tags tt JOIN trades t ON t.id = tt.trade_id
+         JOIN tags g ON g.id = tt.tag_id JOIN accounts a ON a.id = t.account_id WHERE t.status = 'closed'
+         GROUP BY g.id, a.currency ORDER BY g.name, g.id, a.currency`,
+      )
+      .raw()
+      .all();
+    expect(tagRows.map((r) => [r[at('tag')], r[at('currency')], r[at('netPnl')]])).toEqual(expectedTagRows);
+    expect(new Set(tagRows.map((r) => r[at('tag')])).size).toBeLessThan(tagRows.length);
+    expect(figure(tagSource.summary(), 'Best tag')).toContain(' · ');
+
     const usd = t.services.lookups.accounts().find((a) => a.currency === 'USD')!;
     const one = summaryOf({ type: 'trades', format: 'pdf', params: { filter: { accountIds: [usd.id] } } });
     const net = sqlite.prepare('SELECT SUM(net_pnl_cents) FROM trades WHERE account_id = ?').pluck().get(usd.id) as number;

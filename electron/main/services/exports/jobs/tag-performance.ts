@@ -1,11 +1,12 @@
 import type { ExportColumnKey } from '../../../../../shared/domain/export-columns';
 import { tradeFilterSql } from '../../journal/trade-filter-sql';
 import type { ExportJobModule } from './types';
-import { commonCurrency, countText, describeDayRange, describeIds, moneyText } from './describe';
+import { commonCurrency, countText, describeDayRange, describeIds, moneyByCurrency } from './describe';
 
 const COLUMN_SQL: Record<ExportColumnKey<'tagPerformance'>, string> = {
   tag: 'g.name',
   tagId: 'g.id',
+  currency: 'a.currency',
   trades: 'COUNT(*)',
   wins: 'SUM(t.net_pnl_cents > 0)',
   losses: 'SUM(t.net_pnl_cents < 0)',
@@ -21,8 +22,9 @@ const COLUMN_SQL: Record<ExportColumnKey<'tagPerformance'>, string> = {
 };
 
 /**
- * Closed trades grouped by tag (a trade with two tags counts for both). The trade filter is
- * the Trades page's; tagIds chooses which tags are reported rather than which trades.
+ * Closed trades grouped by tag (a trade with two tags counts for both) and by the currency of
+ * their accounts, so money in different currencies is never added together. The trade filter
+ * is the Trades page's; tagIds chooses which tags are reported rather than which trades.
  */
 export const tagPerformanceJob: ExportJobModule<'tagPerformance'> = {
   type: 'tagPerformance',
@@ -35,10 +37,10 @@ export const tagPerformanceJob: ExportJobModule<'tagPerformance'> = {
       where += ` AND tt.tag_id IN (${tagIds.map(() => '?').join(', ')})`;
       args.push(...tagIds);
     }
-    const from = 'FROM trade_tags tt JOIN trades t ON t.id = tt.trade_id JOIN tags g ON g.id = tt.tag_id';
-    const grouped = `${from} WHERE ${where} GROUP BY g.id`;
+    const from = 'FROM trade_tags tt JOIN trades t ON t.id = tt.trade_id JOIN tags g ON g.id = tt.tag_id JOIN accounts a ON a.id = t.account_id';
+    const grouped = `${from} WHERE ${where} GROUP BY g.id, a.currency`;
     const select = `SELECT ${columns.map((c) => COLUMN_SQL[c.key as ExportColumnKey<'tagPerformance'>]).join(', ')}
-      ${grouped} ORDER BY g.name, g.id`;
+      ${grouped} ORDER BY g.name, g.id, a.currency`;
     const currency = commonCurrency(sqlite, params.accountIds);
     return {
       title: 'Tag performance',
@@ -47,15 +49,23 @@ export const tagPerformanceJob: ExportJobModule<'tagPerformance'> = {
       rows: () => sqlite.prepare(select).raw(true).iterate(...args) as IterableIterator<unknown[]>,
       summary() {
         const rows = sqlite
-          .prepare(`SELECT g.name AS tag, SUM(t.net_pnl_cents) AS net, COUNT(*) AS trades ${grouped} ORDER BY net DESC, g.name`)
-          .all(...args) as { tag: string; net: number; trades: number }[];
-        const best = rows[0];
-        const worst = rows[rows.length - 1];
+          .prepare(`SELECT g.name AS tag, a.currency AS currency, SUM(t.net_pnl_cents) AS net, COUNT(*) AS trades ${grouped} ORDER BY net DESC, g.name`)
+          .all(...args) as { tag: string; currency: string; net: number; trades: number }[];
+        // Best and worst per currency: a yen total and a dollar total cannot be ranked together.
+        const currencies = [...new Set(rows.map((r) => r.currency))].sort();
+        const pick = (which: 'best' | 'worst') =>
+          currencies
+            .map((c) => {
+              const ofCurrency = rows.filter((r) => r.currency === c);
+              const r = which === 'best' ? ofCurrency[0]! : ofCurrency[ofCurrency.length - 1]!;
+              return `${r.tag} (${moneyByCurrency([{ currency: r.currency, cents: r.net }])})`;
+            })
+            .join(' · ') || 'n/a';
         return [
-          { label: 'Tags', value: countText(rows.length) },
+          { label: 'Tags', value: countText(new Set(rows.map((r) => r.tag)).size) },
           { label: 'Tagged trades (closed)', value: countText(rows.reduce((n, r) => n + r.trades, 0)) },
-          { label: 'Best tag', value: best ? `${best.tag} (${moneyText(best.net, currency)})` : 'n/a' },
-          { label: 'Worst tag', value: worst ? `${worst.tag} (${moneyText(worst.net, currency)})` : 'n/a' },
+          { label: 'Best tag', value: pick('best') },
+          { label: 'Worst tag', value: pick('worst') },
         ];
       },
       filters() {
