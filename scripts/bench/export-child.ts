@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { openDb } from '../../electron/main/services/db/client';
@@ -33,7 +33,20 @@ const { values } = parseArgs({
 const limit = values.limit ? Number(values.limit) : undefined;
 const params = TradesExportParamsSchema.parse(limit ? { limit } : {});
 const columns = selectColumns('trades', undefined);
-const maxRssMiB = () => process.resourceUsage().maxRSS / 1024;
+/**
+ * Peak RSS of this process. On Linux it is VmHWM from /proc/self/status: getrusage's maxRSS
+ * survives fork and exec, so a child of a parent that had just seeded the journal (300 MiB)
+ * reported the parent's peak as its own. VmHWM belongs to this process's address space only.
+ */
+function maxRssMiB(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]) / 1024;
+  } catch {
+    // not Linux: fall back to getrusage
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
 
 /** CPU of every thread of this process (main, worker, libuv pool): steadier than wall on shared cores. */
 function cpuMs(): number {
