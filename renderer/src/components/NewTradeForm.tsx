@@ -4,6 +4,7 @@ import { call, errorMessage } from '../api';
 import { fieldErrors } from '../validation';
 import { useLookupsStore } from '../store/lookups-store';
 import { SidePanel } from './SidePanel';
+import { LookupOptions } from './LookupOptions';
 
 function nowLocalInput(): string {
   const d = new Date();
@@ -82,11 +83,7 @@ export function NewTradeForm({ onCreated, onClose }: { onCreated: (row: TradeRow
             'accountId',
             'Account',
             <select id={`${id}-accountId`} value={d.accountId} onChange={(e) => setD({ ...d, accountId: e.target.value })}>
-              {accounts.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
+              <LookupOptions of="accounts" />
             </select>,
           )}
           {field('symbol', 'Symbol', text('symbol', 'symbol', { placeholder: 'e.g. AAPL, ESZ5, EURUSD' }))}

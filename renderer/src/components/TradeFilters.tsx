@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
-import { useLookupsStore } from '../store/lookups-store';
 import { useTradesStore } from '../store/trades-store';
 import type { Direction, TradeStatus } from '../../../shared/domain/enums';
+import { LookupOptions } from './LookupOptions';
 
 function idList(value: string): number[] | undefined {
   return value === '' ? undefined : [Number(value)];
@@ -22,7 +22,6 @@ export function TradeFilters() {
   const filter = useTradesStore((s) => s.filter);
   const setFilter = useTradesStore((s) => s.setFilter);
   const clearFilter = useTradesStore((s) => s.clearFilter);
-  const { accounts, instruments, tags } = useLookupsStore();
 
   return (
     <form className="filters" aria-label="Trade filters" onSubmit={(e) => e.preventDefault()}>
@@ -35,21 +34,13 @@ export function TradeFilters() {
       <Filter id={`${id}-account`} label="Account">
         <select id={`${id}-account`} value={filter.accountIds?.[0] ?? ''} onChange={(e) => void setFilter({ accountIds: idList(e.target.value) })}>
           <option value="">All accounts</option>
-          {accounts.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
+          <LookupOptions of="accounts" />
         </select>
       </Filter>
       <Filter id={`${id}-instrument`} label="Instrument">
         <select id={`${id}-instrument`} value={filter.instrumentIds?.[0] ?? ''} onChange={(e) => void setFilter({ instrumentIds: idList(e.target.value) })}>
           <option value="">All instruments</option>
-          {instruments.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.symbol}
-            </option>
-          ))}
+          <LookupOptions of="instruments" />
         </select>
       </Filter>
       <Filter id={`${id}-direction`} label="Direction">
@@ -69,11 +60,7 @@ export function TradeFilters() {
       <Filter id={`${id}-tag`} label="Tag">
         <select id={`${id}-tag`} value={filter.tagIds?.[0] ?? ''} onChange={(e) => void setFilter({ tagIds: idList(e.target.value) })}>
           <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+          <LookupOptions of="tags" />
         </select>
       </Filter>
       <button type="button" onClick={() => void clearFilter()}>

@@ -5,7 +5,7 @@ import { PageHeader } from '../components/PageHeader';
 import { MappingEditor, emptyMapping } from '../components/import/MappingEditor';
 import { useFormat } from '../hooks/use-format';
 import { useImportStore, type OnError } from '../store/import-store';
-import { useLookupsStore } from '../store/lookups-store';
+import { LookupOptions } from '../components/LookupOptions';
 
 function RowErrors({ errors, total, title }: { errors: ImportRowError[]; total: number; title: string }) {
   const fmt = useFormat();
@@ -134,7 +134,6 @@ function History() {
 export function ImportPage() {
   const id = useId();
   const fmt = useFormat();
-  const accounts = useLookupsStore((s) => s.accounts);
   const { path, accountId, presetId, mapping, presets, preview, busy, message, loadLists, chooseFile, setAccount, setPreset, applyMapping, savePreset, deletePreset, run } =
     useImportStore();
   const savedPreset = presets.find((p) => p.id === presetId && !p.builtin);
@@ -201,11 +200,7 @@ export function ImportPage() {
                 <label htmlFor={`${id}-account`}>Into account</label>
                 <select id={`${id}-account`} value={accountId ?? ''} onChange={(e) => void setAccount(e.target.value === '' ? null : Number(e.target.value))}>
                   <option value="">The accounts named in the file</option>
-                  {accounts.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.name}
-                    </option>
-                  ))}
+                  <LookupOptions of="accounts" />
                 </select>
               </div>
               {savedPreset && !mapping && (

@@ -2,13 +2,13 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { EXPORT_FORMATS, EXPORT_TYPES, PROP_PHASES, PROP_STATUSES, type ExportFormat, type ExportType } from '../../../../shared/domain/enums';
 import { EXPORT_TYPE_LABELS } from '../../../../shared/domain/export-columns';
 import { GOAL_STATUSES } from '../../../../shared/domain/goals';
-import { useLookupsStore } from '../../store/lookups-store';
 import { useExportsStore } from '../../store/exports-store';
 import { useExportPresetsStore } from '../../store/export-presets-store';
 import { useSettingsStore } from '../../store/settings-store';
 import { errorMessage } from '../../api';
 import { ColumnEditor } from './ColumnEditor';
 import { FILTERS_BY_TYPE, defaultColumns, initialForm, toSpec, type ExportFormState } from './export-form-state';
+import { LookupOptions } from '../LookupOptions';
 
 export const FORMAT_LABELS: Record<ExportFormat, string> = { csv: 'CSV', json: 'JSON', xlsx: 'Excel (XLSX)', pdf: 'PDF report' };
 const FIELD_NAMES: Record<string, string> = {
@@ -65,7 +65,6 @@ export function ExportForm() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: 'ok' | 'error' | 'info'; text: string; details?: string[] } | null>(null);
   const [presetName, setPresetName] = useState('');
-  const { accounts, instruments, tags } = useLookupsStore();
   const create = useExportsStore((s) => s.create);
   const presets = useExportPresetsStore((s) => s.presets);
   const savePreset = useExportPresetsStore((s) => s.save);
@@ -172,11 +171,7 @@ export function ExportForm() {
             <Field id={`${id}-account`} label="Account">
               <select id={`${id}-account`} value={form.accountId} onChange={(e) => set({ accountId: e.target.value })}>
                 <option value="">All accounts</option>
-                {accounts.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
+                <LookupOptions of="accounts" />
               </select>
             </Field>
           )}
@@ -184,11 +179,7 @@ export function ExportForm() {
             <Field id={`${id}-instrument`} label="Instrument">
               <select id={`${id}-instrument`} value={form.instrumentId} onChange={(e) => set({ instrumentId: e.target.value })}>
                 <option value="">All instruments</option>
-                {instruments.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.symbol}
-                  </option>
-                ))}
+                <LookupOptions of="instruments" />
               </select>
             </Field>
           )}
@@ -196,11 +187,7 @@ export function ExportForm() {
             <Field id={`${id}-tag`} label="Tag">
               <select id={`${id}-tag`} value={form.tagId} onChange={(e) => set({ tagId: e.target.value })}>
                 <option value="">Any tag</option>
-                {tags.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
+                <LookupOptions of="tags" />
               </select>
             </Field>
           )}

@@ -8,6 +8,7 @@ import { fieldErrors } from '../../validation';
 import { useLookupsStore } from '../../store/lookups-store';
 import { useOverviewStore } from '../../store/overview-store';
 import { SidePanel } from '../SidePanel';
+import { LookupOptions } from '../LookupOptions';
 
 const KIND_LABELS: Record<GoalKind, string> = {
   profit_target: 'Make at least (net P&L)',
@@ -30,7 +31,6 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
 
 function GoalForm({ onDone }: { onDone: (text: string) => void }) {
   const id = useId();
-  const accounts = useLookupsStore((s) => s.accounts);
   const [d, setD] = useState({ name: '', kind: 'profit_target' as GoalKind, period: 'month', accountId: '', target: '', startsOn: today() });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = async (e: FormEvent) => {
@@ -83,11 +83,7 @@ function GoalForm({ onDone }: { onDone: (text: string) => void }) {
       <Field id={`${id}-account`} label="Account" error={errors.accountId}>
         <select id={`${id}-account`} value={d.accountId} onChange={(e) => setD({ ...d, accountId: e.target.value })}>
           <option value="">All accounts</option>
-          {accounts.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
+          <LookupOptions of="accounts" />
         </select>
       </Field>
       <Field id={`${id}-starts`} label="Starts on" error={errors.startsOn}>
@@ -152,11 +148,7 @@ function PropForm({ onDone }: { onDone: (text: string) => void }) {
       {text('name', 'Name')}
       <Field id={`${id}-account`} label="Account" error={errors.accountId}>
         <select id={`${id}-account`} value={d.accountId} onChange={(e) => setD({ ...d, accountId: e.target.value })}>
-          {accounts.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
+          <LookupOptions of="accounts" />
         </select>
       </Field>
       <Field id={`${id}-phase`} label="Phase" error={errors.phase}>
