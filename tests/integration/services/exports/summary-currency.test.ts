@@ -30,6 +30,15 @@ describe('PDF summary money across currencies', () => {
     expect(new Set((sqlite.prepare('SELECT DISTINCT currency FROM accounts').pluck().all() as string[])).size).toBeGreaterThan(1);
     expect(figure(trades, 'Net P&L')).toBe(expectedNet);
     expect(figure(trades, 'Net P&L')).toContain(' · ');
+    const plain = sqlite
+      .prepare(
+        `SELECT COUNT(*) AS n, SUM(status = 'closed') AS closed, SUM(status = 'closed' AND net_pnl_cents > 0) AS wins,
+                MIN(close_day) AS first, MAX(close_day) AS last FROM trades`,
+      )
+      .get() as { n: number; closed: number; wins: number; first: string; last: string };
+    expect(figure(trades, 'Trades')).toBe(plain.n.toLocaleString('en-US'));
+    expect(figure(trades, 'Win rate (closed)')).toBe(`${(Math.round((plain.wins / plain.closed) * 1000) / 10).toFixed(1)} %`);
+    expect(figure(trades, 'Trading days')).toBe(`${plain.first} to ${plain.last}`);
 
     const daily = summaryOf({ type: 'dailyPnl', format: 'pdf' });
     expect(figure(daily, 'Net P&L')).toBe(

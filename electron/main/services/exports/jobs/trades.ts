@@ -102,15 +102,18 @@ export const tradesJob: ExportJobModule<'trades'> = {
       count: () => (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${limited}`).get(...limitedParams) as { n: number }).n,
       rows: () => sqlite.prepare(query.sql).raw(true).iterate(...query.params) as IterableIterator<unknown[]>,
       summary() {
-        const s = sqlite
+        // One pass, grouped by account currency: money is summed per currency (never across
+        // them); counts and the day span add up over the groups.
+        const groups = sqlite
           .prepare(
-            `SELECT COUNT(*) AS n, COALESCE(SUM(net_pnl_cents), 0) AS net, COALESCE(SUM(gross_pnl_cents), 0) AS gross,
-                    COALESCE(SUM(fees_cents), 0) AS fees, COALESCE(SUM(status = 'closed'), 0) AS closed,
-                    COALESCE(SUM(status = 'closed' AND net_pnl_cents > 0), 0) AS wins,
-                    MIN(close_day) AS firstDay, MAX(close_day) AS lastDay
-             FROM ${limited}`,
+            `SELECT a.currency AS currency, COUNT(*) AS n, SUM(x.net_pnl_cents) AS net, SUM(x.gross_pnl_cents) AS gross,
+                    SUM(x.fees_cents) AS fees, SUM(x.status = 'closed') AS closed,
+                    SUM(x.status = 'closed' AND x.net_pnl_cents > 0) AS wins,
+                    MIN(x.close_day) AS firstDay, MAX(x.close_day) AS lastDay
+             FROM ${limited} x JOIN accounts a ON a.id = x.account_id GROUP BY a.currency ORDER BY a.currency`,
           )
-          .get(...limitedParams) as {
+          .all(...limitedParams) as {
+          currency: string;
           n: number;
           net: number;
           gross: number;
@@ -119,22 +122,19 @@ export const tradesJob: ExportJobModule<'trades'> = {
           wins: number;
           firstDay: string | null;
           lastDay: string | null;
-        };
-        const money = sqlite
-          .prepare(
-            `SELECT a.currency AS currency, SUM(x.net_pnl_cents) AS net, SUM(x.gross_pnl_cents) AS gross, SUM(x.fees_cents) AS fees
-             FROM ${limited} x JOIN accounts a ON a.id = x.account_id GROUP BY a.currency ORDER BY a.currency`,
-          )
-          .all(...limitedParams) as { currency: string; net: number; gross: number; fees: number }[];
-        const total = (pick: (m: (typeof money)[number]) => number, zero: number) =>
-          money.length ? moneyByCurrency(money.map((m) => ({ currency: m.currency, cents: pick(m) }))) : moneyText(zero, currency);
+        }[];
+        const sum = (pick: (g: (typeof groups)[number]) => number) => groups.reduce((total, g) => total + pick(g), 0);
+        const money = (pick: (g: (typeof groups)[number]) => number) =>
+          groups.length ? moneyByCurrency(groups.map((g) => ({ currency: g.currency, cents: pick(g) }))) : moneyText(0, currency);
+        const days = groups.flatMap((g) => (g.firstDay ? [g.firstDay, g.lastDay!] : [])).sort();
+        const closed = sum((g) => g.closed);
         return [
-          { label: 'Trades', value: countText(s.n) },
-          { label: 'Net P&L', value: total((m) => m.net, s.net) },
-          { label: 'Gross P&L', value: total((m) => m.gross, s.gross) },
-          { label: 'Fees', value: total((m) => m.fees, s.fees) },
-          { label: 'Win rate (closed)', value: percentText(s.closed ? s.wins / s.closed : null) },
-          { label: 'Trading days', value: s.firstDay ? `${s.firstDay} to ${s.lastDay}` : 'none' },
+          { label: 'Trades', value: countText(sum((g) => g.n)) },
+          { label: 'Net P&L', value: money((g) => g.net) },
+          { label: 'Gross P&L', value: money((g) => g.gross) },
+          { label: 'Fees', value: money((g) => g.fees) },
+          { label: 'Win rate (closed)', value: percentText(closed ? sum((g) => g.wins) / closed : null) },
+          { label: 'Trading days', value: days.length ? `${days[0]} to ${days[days.length - 1]}` : 'none' },
         ];
       },
       filters() {
