@@ -122,7 +122,11 @@ describe('out/main/index.js', () => {
     while (fake.Notification.instances.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(fake.Notification.instances).toHaveLength(1);
     expect(existsSync(target)).toBe(true);
-    expect(logLines().some((line) => line.event === 'export.job.completed')).toBe(true);
+    // The log file is written through a stream: the line may land just after the notification.
+    const logged = () => logLines().some((line) => line.event === 'export.job.completed');
+    const logDeadline = Date.now() + 5_000;
+    while (!logged() && Date.now() < logDeadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(logged()).toBe(true);
     (fake.Notification.instances[0] as fake.Notification).emit('click', {});
     expect(fake.callsTo('shell.showItemInFolder')).toEqual([[target]]);
     // The window heard about it too, through the forwarded events.
