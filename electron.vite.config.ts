@@ -22,8 +22,8 @@ const devServerCsp: Plugin = {
   transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
 };
 
-// Main bundles two entries: the app itself and the export writer that runs in a
-// worker_thread. Native and heavy runtime deps stay external (resolved from
+// Main bundles the app itself and the entries of its worker_threads (export writer,
+// analytics, equity validation). Native and heavy runtime deps stay external (resolved from
 // node_modules at run time, unpacked from the asar when packaged).
 export default defineConfig({
   main: {
@@ -36,6 +36,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           'export-worker': resolve(__dirname, 'electron/main/services/exports/worker.ts'),
           'analytics-worker': resolve(__dirname, 'electron/main/services/analytics/analytics-worker.ts'),
+          'equity-validation-worker': resolve(__dirname, 'electron/main/services/equity/validation-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -25,6 +25,7 @@ const RENDERER = join(here, '../renderer/index.html');
 const MIGRATIONS = join(here, 'migrations');
 const EXPORT_WORKER = join(here, 'export-worker.js');
 const ANALYTICS_WORKER = join(here, 'analytics-worker.js');
+const EQUITY_VALIDATION_WORKER = join(here, 'equity-validation-worker.js');
 // app.getAppPath() is the project folder in development and app.asar when packaged;
 // electron-builder.yml ships resources/ inside the asar.
 const resource = (...parts: string[]) => join(app.getAppPath(), 'resources', ...parts);
@@ -165,6 +166,7 @@ function main(): void {
         appVersion: app.getVersion(),
         exportWorker: { path: EXPORT_WORKER },
         analyticsWorker: { path: ANALYTICS_WORKER },
+        equityValidationWorker: { path: EQUITY_VALIDATION_WORKER },
       });
     } catch (error) {
       logger.error('app.services.failed', { error });
@@ -178,7 +180,9 @@ function main(): void {
       return;
     }
     const ready = services;
-    logger.info('app.services.ready', { exportWorker: EXPORT_WORKER, analyticsWorker: ANALYTICS_WORKER });
+    logger.info('app.services.ready', {
+      exportWorker: EXPORT_WORKER, analyticsWorker: ANALYTICS_WORKER, equityValidationWorker: EQUITY_VALIDATION_WORKER,
+    });
 
     stops.push(registerIpc({ ipcMain, handlers: createHandlers(ready), isAppUrl: appUrl, logger }));
     stops.push(forwardEvents(ready.events, () => (window && !window.isDestroyed() ? window.webContents : null)));

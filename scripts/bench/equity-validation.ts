@@ -3,16 +3,19 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb, type Sqlite } from '../../electron/main/services/db/client';
 import { SOURCE_MIGRATIONS_FOLDER } from '../../electron/main/services/db/migrations-folder';
-import { validateEquity } from '../../electron/main/services/equity/validate';
+import { validateAndRecord } from '../../electron/main/services/equity/validation-run';
+import { createEquityValidator, sourceValidationWorker, type EquityValidator, type ValidationTimings } from '../../electron/main/services/equity/validation-threads';
+import { createMemoryLogger } from '../../electron/main/services/logging';
 import { rebuildDailyEquity } from '../../electron/main/services/equity/rebuild';
 import { refreshAccountEquity } from '../../electron/main/services/equity/maintain';
-import { expectedDailyEquitySql } from '../../electron/main/services/equity/expected-equity-sql';
 import { computeSummary } from '../../electron/main/services/analytics/summary';
 import { seedJournalFile } from '../seed/seed-file';
 
 /**
  * Equity validation of a million seeded trades against one raw scan of the trades table,
- * timed in the same process on the same connection, alternating, after one warm-up each.
+ * timed in the same process, alternating, after one warm-up each. The raw scans run on the
+ * main connection; validation runs the way the app runs it (its worker_threads, each with its
+ * own connection, the run persisted on the main connection), and on one thread for reference.
  * The journal is the demo generator's (same trades, seed and now as the trades-page bench),
  * cached in .bench-cache/equity-1m.db and re-seeded when the migrations change.
  *
@@ -50,6 +53,12 @@ function time<T>(fn: () => T): { ms: number; value: T } {
   return { ms: performance.now() - t0, value };
 }
 
+async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${ms.toFixed(1).padStart(8)} ms`;
 
@@ -69,7 +78,7 @@ function plan(sqlite: Sqlite, sql: string): string {
     .join('; ');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { repeats: { type: 'string', default: '5' }, reseed: { type: 'boolean', default: false } },
     strict: true,
@@ -80,6 +89,10 @@ function main(): void {
   const dbPath = join(CACHE_DIR, 'equity-1m.db');
   ensureJournal(dbPath, join(CACHE_DIR, 'equity-1m.json'), values.reseed ?? false);
   const { sqlite, close } = openDb(dbPath, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+  const logger = createMemoryLogger();
+  // The app's validator (its default thread plan), and the same work on one thread for reference.
+  const validator = createEquityValidator({ sqlite, dbPath, entry: sourceValidationWorker(), logger });
+  const oneThread = createEquityValidator({ sqlite, dbPath, entry: sourceValidationWorker(), logger, plan: { parts: 1 } });
   try {
     const counts = sqlite
       .prepare(`SELECT (SELECT COUNT(*) FROM trades) AS trades, (SELECT COUNT(*) FROM trades WHERE status = 'closed') AS closed,
@@ -90,7 +103,8 @@ function main(): void {
         `${counts.accounts} accounts, ${counts.days.toLocaleString('en-US')} account-days in daily_equity.`,
     );
     console.log(`Raw scan plan:   ${plan(sqlite, RAW_SCAN_MIN_SQL)}`);
-    console.log(`Validation plan: ${plan(sqlite, expectedDailyEquitySql({ account: false, fromDay: false }))}`);
+    const ranges = validator.plan(null);
+    console.log(`Validation: ${ranges.length} thread(s) over account-day ranges ${ranges.map((r) => `[${key(r.from)}, ${key(r.to)})`).join(' ')}`);
 
     const now = () => Date.now();
     const scanMin = () => sqlite.prepare(RAW_SCAN_MIN_SQL).get();
@@ -100,19 +114,28 @@ function main(): void {
       for (const _row of sqlite.prepare(RAW_SCAN_JS_SQL).raw().iterate()) n += 1;
       return n;
     };
-    const validate = () => validateEquity(sqlite, { trigger: 'manual', accountId: null, now });
-    // Warm the page cache for every contender before timing.
+    const validateWith = (v: EquityValidator) => async () => {
+      const { run, timings } = await validateAndRecord({ sqlite, validator: v, now }, 'manual', null);
+      if (v === validator) stages.push(timings);
+      return run;
+    };
+    const stages: ValidationTimings[] = [];
+    const validate = validateWith(validator);
+    const validateOneThread = validateWith(oneThread);
+    // Warm the page cache (and start the threads) for every contender before timing.
     scanMin();
     scanFull();
-    validate();
-    const times = { min: [] as number[], full: [] as number[], js: [] as number[], validation: [] as number[] };
-    let last = validate();
+    await validate();
+    await validateOneThread();
+    const times = { min: [] as number[], full: [] as number[], js: [] as number[], validation: [] as number[], oneThread: [] as number[] };
+    let last = await validate();
     for (let i = 0; i < repeats; i += 1) {
       times.min.push(time(scanMin).ms);
       times.full.push(time(scanFull).ms);
-      const v = time(validate);
+      const v = await timeAsync(validate);
       times.validation.push(v.ms);
       last = v.value;
+      times.oneThread.push((await timeAsync(validateOneThread)).ms);
       if (i < 2) times.js.push(time(scanJs).ms);
     }
     const row = (label: string, xs: number[]) =>
@@ -122,7 +145,13 @@ function main(): void {
     row('Raw scan (1): one column of every row (COUNT + SUM, in SQLite)', times.min);
     row('Raw scan (2): every row read to its last column (in SQLite)', times.full);
     row('Raw scan (3): every row and column stepped into JavaScript', times.js);
-    row('Equity validation: recompute + compare + persist the run', times.validation);
+    row(`Equity validation: recompute + compare + persist (${ranges.length} threads)`, times.validation);
+    row('  the same validation on one thread', times.oneThread);
+    const timed = stages.slice(-repeats);
+    console.log(
+      `  stages (medians): per-thread snapshot + sums ${median(timed.map((t) => Math.max(...t.totalsMs)))} ms (slowest thread), ` +
+        `comparison ${median(timed.map((t) => t.compareMs))} ms, whole call ${median(timed.map((t) => t.wallMs))} ms`,
+    );
     console.log(
       `Validation result: ${last.status}, ${last.daysChecked.toLocaleString('en-US')} account-days checked, ${last.discrepancyCount} discrepancies.`,
     );
@@ -143,11 +172,15 @@ function main(): void {
     const rebuild = time(() => rebuildDailyEquity(sqlite));
     console.log(`  full rebuild of daily_equity (${rebuild.value.days.toLocaleString('en-US')} days): ${fmt(rebuild.ms)}`);
     console.log(`  analytics summary over every trade: ${fmt(time(() => computeSummary(sqlite, {})).ms)}`);
-    const after = validate();
+    const after = await validate();
     console.log(`  validation after rebuild: ${after.status}, ${after.discrepancyCount} discrepancies`);
   } finally {
+    await validator.close();
+    await oneThread.close();
     close();
   }
 }
 
-main();
+const key = (k: { accountId: number; day: string | null } | null) => (k === null ? '…' : `${k.accountId}/${k.day ?? 'start'}`);
+
+await main();

@@ -158,7 +158,7 @@ describe('Settings in Chromium through the harness', () => {
     const after = sqlite.prepare(`SELECT SUM(gross_pnl_cents) AS gross FROM trades WHERE instrument_id = ? AND status = 'closed'`).get(target.id) as { gross: number };
     // Each trade's gross is rounded to the cent on its own, so the doubled total may differ by a cent a trade.
     expect(Math.abs(after.gross - 2 * target.gross)).toBeLessThanOrEqual(target.closed);
-    expect(harness.services.equity.validate({ accountId: null }).discrepancyCount).toBe(0);
+    expect((await harness.services.equity.validate({ accountId: null })).discrepancyCount).toBe(0);
 
     const add = card.getByRole('form', { name: 'Add instrument' });
     await add.getByLabel('Symbol').fill('ESH6');

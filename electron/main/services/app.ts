@@ -9,6 +9,7 @@ import { loadDemoJournal, type DemoJournalOptions } from './demo/load-demo';
 import type { DemoLoadResult } from '../../../shared/ipc/channels/app';
 import { createSettingsStore, type SettingsStore } from './settings/settings-store';
 import { createEquityService, type EquityService } from './equity/equity-service';
+import { createEquityValidator, sourceValidationWorker } from './equity/validation-threads';
 import { createThreadedAnalytics, sourceAnalyticsWorker, type ThreadedAnalytics } from './analytics/analytics-thread';
 import type { WorkerEntry } from './workers/worker-entry';
 import { createGoalsService, type GoalsService } from './analytics/goals-service';
@@ -33,6 +34,8 @@ export interface ServicesConfig {
   exportWorker?: ExportWorkerConfig;
   /** The analytics worker entry (bundled in the app; from source by default). */
   analyticsWorker?: WorkerEntry;
+  /** The equity validation worker entry (bundled in the app; from source by default). */
+  equityValidationWorker?: WorkerEntry;
 }
 
 export interface Services {
@@ -81,6 +84,9 @@ export function createServices(config: ServicesConfig): Services {
   const events = createEventBus();
   const settings = createSettingsStore(db.sqlite, config.logger, () => config.clock.now());
   const journal = createJournalWrites({ sqlite: db.sqlite, events, now: () => config.clock.now() });
+  const validator = createEquityValidator({
+    sqlite: db.sqlite, dbPath: config.dbPath, entry: config.equityValidationWorker ?? sourceValidationWorker(), logger: config.logger,
+  });
   const services: Services = {
     config,
     db,
@@ -100,7 +106,7 @@ export function createServices(config: ServicesConfig): Services {
       },
     },
     equity: createEquityService({
-      sqlite: db.sqlite, clock: config.clock, logger: config.logger, events, desktop: config.desktop, settings,
+      sqlite: db.sqlite, clock: config.clock, logger: config.logger, events, desktop: config.desktop, settings, validator,
     }),
     analytics: createThreadedAnalytics({ dbPath: config.dbPath, entry: config.analyticsWorker ?? sourceAnalyticsWorker(), logger: config.logger }),
     goals: createGoalsService(db.sqlite, config.clock),
@@ -122,6 +128,7 @@ export function createServices(config: ServicesConfig): Services {
     async close() {
       await services.backup.stop();
       services.equity.stop();
+      await validator.close();
       await services.exports.stop();
       await services.analytics.close();
       db.close();

@@ -142,6 +142,14 @@ describe('out/main/index.js', () => {
     expect(logLines().find((line) => line.event === 'app.services.ready')).toMatchObject({ analyticsWorker: out('main', 'analytics-worker.js') });
   });
 
+  it('validates equity in the bundled worker (out/main/equity-validation-worker.js)', async () => {
+    const rendererUrl = pathToFileURL(out('renderer', 'index.html')).href;
+    const run = (await fake.ipcMain.invokeFrom(rendererUrl, 'equity:validate', {})) as { ok: boolean; data: { status: string; daysChecked: number } };
+    expect(run).toMatchObject({ ok: true, data: { status: 'ok', daysChecked: expect.any(Number) } });
+    expect(run.data.daysChecked).toBeGreaterThan(0);
+    expect(logLines().find((line) => line.event === 'app.services.ready')).toMatchObject({ equityValidationWorker: out('main', 'equity-validation-worker.js') });
+  });
+
   it('a second launch focuses the existing window instead of opening another', () => {
     fake.app.emit('second-instance');
     expect(fake.BrowserWindow.instances).toHaveLength(1);

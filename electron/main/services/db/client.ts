@@ -102,3 +102,13 @@ export function openDb(dbPath: string, options: OpenDbOptions = {}): DbHandle {
     throw error;
   }
 }
+
+/**
+ * A bare connection to an existing journal that only ever holds the write lock for a
+ * moment (validation's snapshot barrier): no migrations, no schema.
+ */
+export function openLockConnection(dbPath: string, busyTimeoutMs: number): Sqlite {
+  const sqlite = new Database(dbPath, { fileMustExist: true });
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  return sqlite;
+}

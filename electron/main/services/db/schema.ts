@@ -116,9 +116,11 @@ export const trades = sqliteTable(
     index('trades_import_batch_idx').on(t.importBatchId),
     uniqueIndex('trades_account_external_uq').on(t.accountId, t.externalId),
     // Covers the per-account, per-day sums of closed trades (equity rebuild and validation),
-    // so that GROUP BY reads a narrow index in order instead of the wide table rows.
+    // so that GROUP BY reads a narrow index in order instead of the wide table rows. Net P&L
+    // comes third so that each day's winners (net > 0) and the rest are two contiguous
+    // ranges: validation sums them apart and gets the win count without a per-trade test.
     index('trades_equity_cover_idx')
-      .on(t.accountId, t.closeDay, t.grossPnlCents, t.feesCents, t.netPnlCents)
+      .on(t.accountId, t.closeDay, t.netPnlCents, t.grossPnlCents, t.feesCents)
       .where(sql`status = 'closed'`),
     // The Trades page's default order (close time, open trades by open time) with every
     // filter column, so a page walks this index alone and stops after offset + limit

@@ -13,16 +13,18 @@ import type {
   EquityValidationRun,
 } from '../../../../shared/domain/equity';
 import { AppError } from '../errors';
-import { validateEquity } from './validate';
+import { validateAndRecord } from './validation-run';
+import type { EquityValidator } from './validation-threads';
 import { rebuildDailyEquity } from './rebuild';
 import { discrepancyPage, lastFinishedRun, listRuns } from './runs';
 import { createEquityScheduler } from './scheduler';
 
 export interface EquityService {
   status(): EquityStatus;
-  validate(input: { accountId: number | null; trigger?: ValidationTrigger }): EquityValidationRun;
+  /** Recomputes off the main thread; the run is persisted (also when it fails). */
+  validate(input: { accountId: number | null; trigger?: ValidationTrigger }): Promise<EquityValidationRun>;
   /** Rebuilds from the trades, then validates (trigger 'rebuild') to prove the result. */
-  rebuild(input: { accountId: number | null }): EquityRebuildResult;
+  rebuild(input: { accountId: number | null }): Promise<EquityRebuildResult>;
   discrepancies(query: { runId: number | null; accountId: number | null; offset: number; limit: number }): DiscrepancyPage;
   runs(limit: number): EquityValidationRun[];
   /** Starts the validation scheduler (createServices does this). */
@@ -37,12 +39,13 @@ export interface EquityServiceDeps {
   events: EventBus;
   desktop: Desktop;
   settings: SettingsStore;
+  validator: EquityValidator;
 }
 
 const BACKGROUND_TRIGGERS: ValidationTrigger[] = ['scheduled', 'startup'];
 
 export function createEquityService(deps: EquityServiceDeps): EquityService {
-  const { sqlite, clock, logger, events, desktop, settings } = deps;
+  const { sqlite, clock, logger, events, desktop, settings, validator } = deps;
   const now = () => clock.now();
   const accountExists = sqlite.prepare('SELECT 1 FROM accounts WHERE id = ?').pluck();
   const runExists = sqlite.prepare('SELECT 1 FROM equity_validation_runs WHERE id = ?').pluck();
@@ -53,11 +56,18 @@ export function createEquityService(deps: EquityServiceDeps): EquityService {
     }
   };
 
-  const runValidation = (trigger: ValidationTrigger, accountId: number | null): EquityValidationRun => {
-    const run = validateEquity(sqlite, { trigger, accountId, now });
+  const runValidation = async (trigger: ValidationTrigger, accountId: number | null): Promise<EquityValidationRun> => {
+    let recorded: Awaited<ReturnType<typeof validateAndRecord>>;
+    try {
+      recorded = await validateAndRecord({ sqlite, validator, now }, trigger, accountId);
+    } catch (error) {
+      logger.error('equity.validation.failed', { trigger, accountId, error });
+      throw error;
+    }
+    const { run, timings } = recorded;
     logger.info('equity.validated', {
       runId: run.id, trigger, accountId, status: run.status, daysChecked: run.daysChecked,
-      discrepancies: run.discrepancyCount, durationMs: run.durationMs,
+      discrepancies: run.discrepancyCount, durationMs: run.durationMs, ...timings,
     });
     events.emit('equity:validated', { run });
     if (run.status === 'discrepancies' && BACKGROUND_TRIGGERS.includes(trigger)) {
@@ -108,19 +118,19 @@ export function createEquityService(deps: EquityServiceDeps): EquityService {
         accounts,
       };
     },
-    validate({ accountId, trigger = 'manual' }) {
+    async validate({ accountId, trigger = 'manual' }) {
       requireAccount(accountId);
-      const run = runValidation(trigger, accountId);
+      const run = await runValidation(trigger, accountId);
       scheduler.reschedule();
       return run;
     },
-    rebuild({ accountId }) {
+    async rebuild({ accountId }) {
       requireAccount(accountId);
       const t0 = performance.now();
       const { days } = rebuildDailyEquity(sqlite, accountId);
       const durationMs = Math.round(performance.now() - t0);
       logger.info('equity.rebuilt', { accountId, days, durationMs });
-      const validation = runValidation('rebuild', accountId);
+      const validation = await runValidation('rebuild', accountId);
       scheduler.reschedule();
       return { days, durationMs, validation };
     },

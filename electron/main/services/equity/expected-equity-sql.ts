@@ -7,7 +7,9 @@ export interface ExpectedEquityScope {
 
 /**
  * The daily equity that the trades imply, as one set-based query (no per-trade JavaScript).
- * Rebuild writes it, validation compares it with what is stored.
+ * Rebuild and every trade write store it. Validation recomputes independently: it sums the
+ * days its own way (day-totals-sql.ts, split across threads) and applies the same
+ * definitions to those day totals (validate.ts).
  *
  * With `fromDay`, each account's running figures continue from its stored row for the last
  * day before ?2 (the incremental path used on trade writes). The variants are separate SQL
@@ -18,7 +20,7 @@ export interface ExpectedEquityScope {
  * balance and is the running maximum of ending equity; drawdown = peak - ending (>= 0).
  *
  * The per-day GROUP BY reads only the covering partial index trades_equity_cover_idx
- * (WHERE status = 'closed': account_id, close_day, gross, fees, net) in group order, so it
+ * (WHERE status = 'closed': account_id, close_day, net, gross, fees) in group order, so it
  * never touches the wide table rows and needs no sort. INDEXED BY pins it: without ANALYZE
  * statistics the planner prefers trades_status_idx, which reads every row and sorts.
  */
@@ -29,19 +31,25 @@ export function expectedDailyEquitySql(scope: ExpectedEquityScope): string {
     scope.account ? 't.account_id = ?1' : '',
     scope.fromDay ? 't.close_day >= ?2' : '',
   ].filter(Boolean);
+  const perDay = `
+    SELECT t.account_id, t.close_day AS day,
+           SUM(t.gross_pnl_cents) AS gross, SUM(t.fees_cents) AS fees, SUM(t.net_pnl_cents) AS net,
+           COUNT(*) AS trades, SUM(t.net_pnl_cents > 0) AS wins
+    FROM trades t INDEXED BY trades_equity_cover_idx
+    WHERE ${tradeWhere.join(' AND ')}
+    GROUP BY t.account_id, t.close_day`;
+  return runningEquitySql(perDay, scope);
+}
+
+/** Running ending equity, peak and drawdown over a per_day CTE (account_id, day, gross, fees, net, trades, wins). */
+function runningEquitySql(perDay: string, scope: ExpectedEquityScope): string {
   const prior = (column: string) =>
     scope.fromDay
       ? `COALESCE((SELECT e.${column} FROM daily_equity e WHERE e.account_id = a.id AND e.day < ?2
                    ORDER BY e.day DESC LIMIT 1), a.starting_balance_cents)`
       : 'a.starting_balance_cents';
   return `
-  WITH per_day AS (
-    SELECT t.account_id, t.close_day AS day,
-           SUM(t.gross_pnl_cents) AS gross, SUM(t.fees_cents) AS fees, SUM(t.net_pnl_cents) AS net,
-           COUNT(*) AS trades, SUM(t.net_pnl_cents > 0) AS wins
-    FROM trades t INDEXED BY trades_equity_cover_idx
-    WHERE ${tradeWhere.join(' AND ')}
-    GROUP BY t.account_id, t.close_day
+  WITH per_day AS (${perDay}
   ), base AS (
     SELECT a.id AS account_id, ${prior('ending_equity_cents')} AS ending0, ${prior('peak_equity_cents')} AS peak0
     FROM accounts a ${scope.account ? 'WHERE a.id = ?1' : ''}

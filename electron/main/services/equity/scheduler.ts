@@ -24,7 +24,7 @@ export interface EquitySchedulerDeps {
   /** finished_at of the newest validation run, null before the first. */
   lastRunAt(): number | null;
   /** Runs and persists one validation; the scheduler only decides when. */
-  validate(trigger: ValidationTrigger): void;
+  validate(trigger: ValidationTrigger): Promise<unknown>;
 }
 
 export function createEquityScheduler(deps: EquitySchedulerDeps): EquityScheduler {
@@ -52,13 +52,15 @@ export function createEquityScheduler(deps: EquitySchedulerDeps): EquitySchedule
       arm(at, trigger);
       return;
     }
-    try {
-      deps.validate(trigger);
-    } catch (error) {
+    plannedAt = null;
+    deps.validate(trigger).then(
+      () => undefined,
       // The run is already persisted as 'error'; try again one interval later.
-      deps.logger.error('equity.validation.scheduled_failed', { error });
-    }
-    if (running) arm(deps.clock.now() + deps.intervalMs(), 'scheduled');
+      (error: unknown) => deps.logger.error('equity.validation.scheduled_failed', { error }),
+    ).finally(() => {
+      // A manual run or an interval change may have planned the next one meanwhile.
+      if (running && handle === null) arm(deps.clock.now() + deps.intervalMs(), 'scheduled');
+    });
   };
 
   const planFromLastRun = (trigger: ValidationTrigger, earliest: number) => {

@@ -1,48 +1,89 @@
 import type { Sqlite } from '../db/client';
 import type { ValidationTrigger } from '../../../../shared/domain/enums';
 import { EQUITY_FIELDS, type EquityDiscrepancy, type EquityValidationRun } from '../../../../shared/domain/equity';
-import { expectedDailyEquitySql } from './expected-equity-sql';
+import type { DayTotalsRow } from './day-totals-sql';
 import { readRun } from './runs';
 
-/** Each column of daily_equity and its alias in the expected query. */
-const FIELD_ALIASES: Record<(typeof EQUITY_FIELDS)[number], string> = {
-  gross_pnl_cents: 'grossPnlCents',
-  fees_cents: 'feesCents',
-  net_pnl_cents: 'netPnlCents',
-  trade_count: 'tradeCount',
-  win_count: 'winCount',
-  ending_equity_cents: 'endingEquityCents',
-  peak_equity_cents: 'peakEquityCents',
-  drawdown_cents: 'drawdownCents',
-};
+export type MismatchTuple = [number, string, number, number, ...(number | null)[]];
 
-/**
- * Stored vs expected for every account-day, in one statement: the expected side is the
- * set-based recompute, joined FULL OUTER to daily_equity so days missing on either side
- * show up. Only the mismatched days leave SQLite (as one JSON array); the count of days
- * checked comes from the same pass.
- */
-function comparisonSql(scoped: boolean): string {
-  // c{2i} = expected, c{2i+1} = stored, for EQUITY_FIELDS[i].
-  const pairs = EQUITY_FIELDS.map((f, i) => `e.${FIELD_ALIASES[f]} AS c${2 * i}, s.${f} AS c${2 * i + 1}`).join(', ');
-  const differs = EQUITY_FIELDS.map((_, i) => `c${2 * i} IS NOT c${2 * i + 1}`).join(' OR ');
-  const columns = EQUITY_FIELDS.flatMap((_, i) => [`c${2 * i}`, `c${2 * i + 1}`]).join(', ');
-  return `
-    WITH expected AS (${expectedDailyEquitySql({ account: scoped, fromDay: false })}),
-    joined AS (
-      SELECT COALESCE(e.accountId, s.account_id) AS accountId, COALESCE(e.day, s.day) AS day,
-             e.accountId IS NULL AS onlyStored, s.account_id IS NULL AS onlyExpected, ${pairs}
-      -- daily_equity joined directly (not through a CTE) so each expected row is a primary-key seek.
-      FROM expected e FULL OUTER JOIN daily_equity s ON s.account_id = e.accountId AND s.day = e.day
-      ${scoped ? 'WHERE COALESCE(e.accountId, s.account_id) = ?1' : ''}
-    )
-    SELECT COUNT(*) AS daysChecked,
-           json_group_array(json_array(accountId, day, onlyStored, onlyExpected, ${columns}))
-             FILTER (WHERE ${differs}) AS mismatches
-    FROM joined`;
+export interface ComparisonResult {
+  daysChecked: number;
+  mismatches: MismatchTuple[];
 }
 
-type MismatchTuple = [number, string, number, number, ...(number | null)[]];
+type StoredRow = [accountId: number, day: string, ...values: (number | null)[]];
+
+const byKey = (a: { 0: number; 1: string }, b: { 0: number; 1: string }) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+
+/**
+ * The expected daily_equity rows (values in EQUITY_FIELDS order) from the recomputed day
+ * totals: ending equity = starting balance + cumulative net P&L; the peak starts at the
+ * starting balance and is the running maximum of ending equity; drawdown = peak - ending.
+ * These are the definitions expectedDailyEquitySql applies when equity is stored; doing them
+ * here over a few thousand days (never per trade) keeps the check independent of that SQL,
+ * and costs a fraction of a millisecond where the same windows in SQL cost tens.
+ */
+function expectedRows(totals: DayTotalsRow[], startingBalances: Map<number, number>): StoredRow[] {
+  const rows: StoredRow[] = [];
+  let account = Number.NaN;
+  let ending = 0;
+  let peak = 0;
+  for (const [accountId, day, gross, fees, net, trades, wins] of [...totals].sort(byKey)) {
+    const start = startingBalances.get(accountId);
+    // A trade always has its account (foreign key); the stored side joins accounts the same way.
+    if (start === undefined) continue;
+    if (accountId !== account) {
+      account = accountId;
+      ending = start;
+      peak = start;
+    }
+    ending += net;
+    peak = Math.max(peak, ending);
+    rows.push([accountId, day, gross, fees, net, trades, wins, ending, peak, peak - ending]);
+  }
+  return rows;
+}
+
+/**
+ * Compares the recomputed day totals (every account-day in scope, from readDayTotals) with
+ * daily_equity, on the connection whose snapshot the totals were read in: a merge of the two
+ * key-ordered lists, so days missing on either side show up.
+ */
+export function compareWithStored(sqlite: Sqlite, totals: DayTotalsRow[], accountId: number | null): ComparisonResult {
+  const scoped = accountId !== null;
+  const starts = new Map(sqlite.prepare('SELECT id, starting_balance_cents FROM accounts').raw().all() as [number, number][]);
+  // One JSON text rather than a row per day: materialising thousands of rows value by value
+  // costs more in the binding than SQLite takes to build the text and V8 to parse it.
+  const stored = JSON.parse(
+    sqlite
+      .prepare(
+        `SELECT json_group_array(json_array(account_id, day, ${EQUITY_FIELDS.join(', ')})) FROM (
+           SELECT * FROM daily_equity ${scoped ? 'WHERE account_id = ?' : ''} ORDER BY account_id, day)`,
+      )
+      .pluck()
+      .get(...(scoped ? [accountId] : [])) as string,
+  ) as StoredRow[];
+  const expected = expectedRows(totals, starts);
+  const mismatches: MismatchTuple[] = [];
+  const width = EQUITY_FIELDS.length;
+  let daysChecked = 0;
+  let e = 0;
+  let s = 0;
+  while (e < expected.length || s < stored.length) {
+    const order = e >= expected.length ? 1 : s >= stored.length ? -1 : byKey(expected[e]!, stored[s]!);
+    const exp = order <= 0 ? expected[e++]! : null;
+    const sto = order >= 0 ? stored[s++]! : null;
+    daysChecked += 1;
+    let differs = exp === null || sto === null;
+    for (let i = 2; !differs && i < width + 2; i += 1) differs = exp![i] !== sto![i];
+    if (!differs) continue;
+    const key = (exp ?? sto)!;
+    const tuple: MismatchTuple = [key[0], key[1], exp ? 0 : 1, sto ? 0 : 1];
+    for (let i = 2; i < width + 2; i += 1) tuple.push((exp?.[i] as number | null) ?? null, (sto?.[i] as number | null) ?? null);
+    mismatches.push(tuple);
+  }
+  return { daysChecked, mismatches };
+}
 
 /** Expands mismatched days into one discrepancy per differing field (or per missing/extra day). */
 export function toDiscrepancies(tuples: MismatchTuple[]): Omit<EquityDiscrepancy, 'accountName'>[] {
@@ -68,63 +109,47 @@ export function toDiscrepancies(tuples: MismatchTuple[]): Omit<EquityDiscrepancy
   return out;
 }
 
-export interface ValidateOptions {
-  trigger: ValidationTrigger;
-  /** One account, or null for all. */
-  accountId: number | null;
-  now: () => number;
+/** Opens a validation run ('running') and returns its id. */
+export function startValidationRun(sqlite: Sqlite, trigger: ValidationTrigger, accountId: number | null, startedAt: number): number {
+  return Number(
+    sqlite
+      .prepare(`INSERT INTO equity_validation_runs (trigger, account_id, status, started_at) VALUES (?, ?, 'running', ?)`)
+      .run(trigger, accountId, startedAt).lastInsertRowid,
+  );
+}
+
+export interface FinishRunOptions {
+  finishedAt: number;
+  durationMs: number;
   /** Validation runs kept (older ones and their discrepancies are deleted). */
   keepRuns?: number;
 }
 
-/**
- * Recomputes daily equity from the trades, compares it with daily_equity and persists the
- * run and every discrepancy. The comparison is one statement, so it sees one consistent
- * snapshot even while trades are being written (WAL).
- */
-export function validateEquity(sqlite: Sqlite, options: ValidateOptions): EquityValidationRun {
-  const startedAt = options.now();
-  const t0 = performance.now();
-  const runId = Number(
-    sqlite
-      .prepare(`INSERT INTO equity_validation_runs (trigger, account_id, status, started_at) VALUES (?, ?, 'running', ?)`)
-      .run(options.trigger, options.accountId, startedAt).lastInsertRowid,
+/** Persists a run's result and every discrepancy, in one transaction. */
+export function finishValidationRun(sqlite: Sqlite, runId: number, result: ComparisonResult, options: FinishRunOptions): EquityValidationRun {
+  const discrepancies = toDiscrepancies(result.mismatches);
+  const insert = sqlite.prepare(
+    `INSERT INTO equity_discrepancies (run_id, account_id, day, field, stored_cents, expected_cents, difference_cents)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  try {
-    const scoped = options.accountId !== null;
-    const row = sqlite.prepare(comparisonSql(scoped)).get(scoped ? { 1: options.accountId } : {}) as {
-      daysChecked: number;
-      mismatches: string | null;
-    };
-    const discrepancies = toDiscrepancies(JSON.parse(row.mismatches ?? '[]') as MismatchTuple[]);
-    const insert = sqlite.prepare(
-      `INSERT INTO equity_discrepancies (run_id, account_id, day, field, stored_cents, expected_cents, difference_cents)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    sqlite.transaction(() => {
-      for (const d of discrepancies) insert.run(runId, d.accountId, d.day, d.field, d.stored, d.expected, d.difference);
-      sqlite
-        .prepare(
-          `UPDATE equity_validation_runs SET status = ?, days_checked = ?, discrepancy_count = ?, finished_at = ?,
-             duration_ms = ? WHERE id = ?`,
-        )
-        .run(
-          discrepancies.length ? 'discrepancies' : 'ok',
-          row.daysChecked,
-          discrepancies.length,
-          options.now(),
-          Math.round(performance.now() - t0),
-          runId,
-        );
-      pruneRuns(sqlite, options.keepRuns ?? 200);
-    }).immediate();
-  } catch (error) {
+  sqlite.transaction(() => {
+    for (const d of discrepancies) insert.run(runId, d.accountId, d.day, d.field, d.stored, d.expected, d.difference);
     sqlite
-      .prepare(`UPDATE equity_validation_runs SET status = 'error', error_message = ?, finished_at = ?, duration_ms = ? WHERE id = ?`)
-      .run(error instanceof Error ? error.message : String(error), options.now(), Math.round(performance.now() - t0), runId);
-    throw error;
-  }
+      .prepare(
+        `UPDATE equity_validation_runs SET status = ?, days_checked = ?, discrepancy_count = ?, finished_at = ?,
+           duration_ms = ? WHERE id = ?`,
+      )
+      .run(discrepancies.length ? 'discrepancies' : 'ok', result.daysChecked, discrepancies.length, options.finishedAt, Math.round(options.durationMs), runId);
+    pruneRuns(sqlite, options.keepRuns ?? 200);
+  }).immediate();
   return readRun(sqlite, runId)!;
+}
+
+/** Marks a run as failed, with the reason the user will see. */
+export function failValidationRun(sqlite: Sqlite, runId: number, error: unknown, options: Omit<FinishRunOptions, 'keepRuns'>): void {
+  sqlite
+    .prepare(`UPDATE equity_validation_runs SET status = 'error', error_message = ?, finished_at = ?, duration_ms = ? WHERE id = ?`)
+    .run(error instanceof Error ? error.message : String(error), options.finishedAt, Math.round(options.durationMs), runId);
 }
 
 function pruneRuns(sqlite: Sqlite, keep: number): void {

@@ -43,6 +43,11 @@ function seedTrades(services: Services) {
   rebuildDailyEquity(sqlite);
 }
 
+/** Validation runs off the main thread: wait until a fired run is persisted and the next one armed. */
+async function settled(services: Services) {
+  await expect.poll(() => services.equity.status().nextRunAt, { timeout: 20_000 }).not.toBeNull();
+}
+
 afterEach(async () => {
   for (const s of open.splice(0)) await s.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -56,6 +61,8 @@ describe('equity validation scheduler', () => {
     clock.advance(STARTUP_DELAY_MS - 1);
     expect(runs).toHaveLength(0);
     clock.advance(1);
+    expect(services.equity.status().nextRunAt).toBeNull();
+    await settled(services);
     expect(runs.map((r) => [r.trigger, r.status])).toEqual([['startup', 'ok']]);
     expect(services.equity.status().lastRun).toMatchObject({ trigger: 'startup', finishedAt: T0 + STARTUP_DELAY_MS });
     expect(services.equity.status().nextRunAt).toBe(T0 + STARTUP_DELAY_MS + 24 * HOUR);
@@ -65,6 +72,7 @@ describe('equity validation scheduler', () => {
     clock.advance(24 * HOUR - 1);
     expect(runs).toHaveLength(1);
     clock.advance(1);
+    await settled(services);
     expect(runs.map((r) => [r.trigger, r.status, r.daysWithDiscrepancies])).toEqual([
       ['startup', 'ok', 0],
       ['scheduled', 'discrepancies', 1],
@@ -79,7 +87,7 @@ describe('equity validation scheduler', () => {
 
     // A manual rebuild proves zero, is not notified, and moves the next run one interval on.
     clock.advance(HOUR);
-    const rebuilt = services.equity.rebuild({ accountId: null });
+    const rebuilt = await services.equity.rebuild({ accountId: null });
     expect(rebuilt).toMatchObject({ days: 2, validation: { trigger: 'rebuild', status: 'ok', discrepancyCount: 0 } });
     expect(services.equity.status().nextRunAt).toBe(clock.now() + 24 * HOUR);
     expect(desktop.notifications).toHaveLength(1);
@@ -88,13 +96,16 @@ describe('equity validation scheduler', () => {
     services.settings.update({ equityValidationIntervalHours: 2 });
     expect(services.equity.status().nextRunAt).toBe(clock.now() + 2 * HOUR);
     clock.advance(2 * HOUR);
+    await settled(services);
     expect(runs.at(-1)).toMatchObject({ trigger: 'scheduled', status: 'ok' });
+    expect(runs).toHaveLength(4);
   });
 
   it('at start-up validates only when the last run is older than the interval', async () => {
     const clock = new FakeClock(T0);
     const first = start(clock);
     clock.advance(STARTUP_DELAY_MS);
+    await settled(first.services);
     expect(first.runs).toHaveLength(1);
     const dir = first.dir;
     await first.services.close();
@@ -113,20 +124,23 @@ describe('equity validation scheduler', () => {
     const third = start(clock, dir);
     expect(third.services.equity.status().nextRunAt).toBe(clock.now() + STARTUP_DELAY_MS);
     clock.advance(STARTUP_DELAY_MS);
+    await settled(third.services);
     expect(third.runs.map((r) => r.trigger)).toEqual(['startup']);
   });
 
-  it('waits out intervals longer than a timer can hold by re-arming', () => {
+  it('waits out intervals longer than a timer can hold by re-arming', async () => {
     const clock = new FakeClock(T0);
     const { services, runs } = start(clock);
     services.settings.update({ equityValidationIntervalHours: 720 });
     expect(services.equity.status().nextRunAt).toBe(T0 + STARTUP_DELAY_MS);
     clock.advance(STARTUP_DELAY_MS);
+    await settled(services);
     expect(runs.map((r) => r.trigger)).toEqual(['startup']);
     clock.advance(MAX_TIMER_MS);
     expect(runs).toHaveLength(1);
     expect(clock.pending()).toBe(1);
     clock.advance(720 * HOUR - MAX_TIMER_MS);
+    await settled(services);
     expect(runs).toHaveLength(2);
   });
 });

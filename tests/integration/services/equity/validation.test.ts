@@ -1,12 +1,18 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createJournalFixture, type JournalFixture } from '../analytics/journal-fixture';
 import { rebuildDailyEquity } from '../../../../electron/main/services/equity/rebuild';
-import { validateEquity } from '../../../../electron/main/services/equity/validate';
-import { discrepancyPage } from '../../../../electron/main/services/equity/runs';
+import { discrepancyPage, listRuns } from '../../../../electron/main/services/equity/runs';
 import { refreshAccountEquityForDays } from '../../../../electron/main/services/equity/maintain';
 import { expectedDailyEquitySql } from '../../../../electron/main/services/equity/expected-equity-sql';
+import { createEquityValidator, sourceValidationWorker, type EquityValidator } from '../../../../electron/main/services/equity/validation-threads';
+import { validateAndRecord } from '../../../../electron/main/services/equity/validation-run';
+import { silentLogger } from '../../../../electron/main/services/logging';
+import { DAY_TOTALS_SQL, readDayTotals, type DayKey, type DayTotalsRow } from '../../../../electron/main/services/equity/day-totals-sql';
+import { planDayRanges, rangesFromCuts } from '../../../../electron/main/services/equity/validation-ranges';
 
 let fx: JournalFixture;
+let validator: EquityValidator;
 let a: number;
 let b: number;
 let clockMs = Date.parse('2024-05-01T00:00:00Z');
@@ -27,11 +33,19 @@ beforeEach(() => {
   t(b, '2024-04-02T01:00:00Z', -2_000, 50);
   fx.trade({ accountId: a, instrumentId: es, openedAt: '2024-04-04T15:00:00Z', grossPnlCents: 123_456 });
   rebuildDailyEquity(fx.sqlite);
+  // Three threads even on six trades, so every test also proves the split and the shared snapshot.
+  validator = createEquityValidator({
+    sqlite: fx.sqlite, dbPath: join(fx.dir, 'journal.db'), entry: sourceValidationWorker(), logger: silentLogger,
+    plan: { parts: 3, minTradesPerPart: 1 },
+  });
 });
 
-afterEach(() => fx.close());
+afterEach(async () => {
+  await validator.close();
+  fx.close();
+});
 
-const validate = (accountId: number | null = null) => validateEquity(fx.sqlite, { trigger: 'manual', accountId, now });
+const validate = async (accountId: number | null = null) => (await validateAndRecord({ sqlite: fx.sqlite, validator, now }, 'manual', accountId)).run;
 
 describe('equity validation', () => {
   it('stores the hand-computed running equity, peak and drawdown', () => {
@@ -46,8 +60,9 @@ describe('equity validation', () => {
     ]);
   });
 
-  it('finds exactly the corrupted days, rebuild repairs them, and validation then reports zero', () => {
-    expect(validate()).toMatchObject({ status: 'ok', daysChecked: 6, discrepancyCount: 0 });
+  it('finds exactly the corrupted days, rebuild repairs them, and validation then reports zero', async () => {
+    expect(validator.plan(null)).toHaveLength(3);
+    expect(await validate()).toMatchObject({ status: 'ok', daysChecked: 6, discrepancyCount: 0 });
 
     fx.sqlite.prepare("UPDATE daily_equity SET ending_equity_cents = ending_equity_cents + 1 WHERE account_id = ? AND day = '2024-04-02'").run(a);
     fx.sqlite.prepare("UPDATE daily_equity SET trade_count = 9, fees_cents = 0 WHERE account_id = ? AND day = '2024-04-01'").run(b);
@@ -56,7 +71,7 @@ describe('equity validation', () => {
       .prepare("INSERT INTO daily_equity VALUES (?, '2024-04-10', 100, 0, 100, 1, 1, 500100, 500100, 0)")
       .run(b);
 
-    const run = validate();
+    const run = await validate();
     expect(run).toMatchObject({ status: 'discrepancies', daysChecked: 7, discrepancyCount: 5, daysWithDiscrepancies: 4 });
     const page = discrepancyPage(fx.sqlite, { runId: run.id, accountId: null, offset: 0, limit: 100 });
     expect(page.total).toBe(5);
@@ -69,25 +84,126 @@ describe('equity validation', () => {
       { accountName: 'B', accountId: b, day: '2024-04-10', field: 'day_unexpected', stored: 100, expected: null, difference: -100 },
     ]);
     // Scoped to one account, only its days are checked and reported.
-    expect(validate(b)).toMatchObject({ daysChecked: 3, discrepancyCount: 3 });
+    expect(await validate(b)).toMatchObject({ daysChecked: 3, discrepancyCount: 3 });
 
     expect(rebuildDailyEquity(fx.sqlite).days).toBe(6);
-    expect(validate()).toMatchObject({ status: 'ok', daysChecked: 6, discrepancyCount: 0, daysWithDiscrepancies: 0 });
+    expect(await validate()).toMatchObject({ status: 'ok', daysChecked: 6, discrepancyCount: 0, daysWithDiscrepancies: 0 });
   });
 
   it('reads the per-day sums from the covering index, without a sort', () => {
     const plan = (sql: string, params: object) =>
       (fx.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+    // What rebuild and trade writes store.
     const all = plan(expectedDailyEquitySql({ account: false, fromDay: false }), {});
     expect(all).toContain('SCAN t USING COVERING INDEX trades_equity_cover_idx');
     expect(all).not.toContain('USE TEMP B-TREE FOR GROUP BY');
     const incremental = plan(expectedDailyEquitySql({ account: true, fromDay: true }), { 1: a, 2: '2024-04-03' });
     expect(incremental).toContain('SEARCH t USING COVERING INDEX trades_equity_cover_idx (account_id=? AND close_day>?)');
+    // What validation recomputes: seeks from day to day, then two range reads per day (winners, the rest).
+    const totals = plan(DAY_TOTALS_SQL, { fromAccount: null, fromDay: null, toAccount: null, toDay: null });
+    expect(totals).toContain('SEARCH t USING COVERING INDEX trades_equity_cover_idx (account_id=? AND close_day>?)');
+    expect(totals).toContain('SEARCH t USING COVERING INDEX trades_equity_cover_idx (account_id=? AND close_day=? AND net_pnl_cents>?)');
+    expect(totals).toContain('SEARCH t USING COVERING INDEX trades_equity_cover_idx (account_id=? AND close_day=? AND net_pnl_cents<?)');
+    expect(totals.join('\n')).not.toMatch(/SCAN t|TEMP B-TREE/);
+  });
+});
+
+describe('parallel validation ranges', () => {
+  const groupBy = () =>
+    fx.sqlite
+      .prepare(
+        `SELECT account_id, close_day, SUM(gross_pnl_cents), SUM(fees_cents), SUM(net_pnl_cents), COUNT(*), SUM(net_pnl_cents > 0)
+         FROM trades WHERE status = 'closed' GROUP BY account_id, close_day ORDER BY account_id, close_day`,
+      )
+      .raw()
+      .all();
+  // The recursive walk yields the days breadth-first across accounts; the comparison sorts them.
+  const sorted = (rows: DayTotalsRow[]) => [...rows].sort((x, y) => x[0] - y[0] || x[1].localeCompare(y[1]));
+
+  it('sums every account-day once, however the days are cut into ranges', () => {
+    // Same-day winners and losers, a zero-P&L trade (not a win) and an account without trades.
+    const es = fx.instrument('CL');
+    fx.trade({ accountId: a, instrumentId: es, openedAt: '2024-04-02T16:00:00Z', closedAt: '2024-04-02T16:00:00Z', grossPnlCents: 4_000, feesCents: 100 });
+    fx.trade({ accountId: a, instrumentId: es, openedAt: '2024-04-02T17:00:00Z', closedAt: '2024-04-02T17:00:00Z', grossPnlCents: 100, feesCents: 100 });
+    fx.account({ name: 'Empty' });
+    const whole = sorted(readDayTotals(fx.sqlite, { from: null, to: null }));
+    expect(whole).toEqual(groupBy());
+    expect(whole.find(([acc, day]) => acc === a && day === '2024-04-02')).toEqual([a, '2024-04-02', -25_900, 400, -26_300, 3, 1]);
+
+    const keys = whole.map(([accountId, day]) => ({ accountId, day }));
+    const cutSets: DayKey[][] = [
+      [{ accountId: b, day: null }],
+      keys.slice(1, 2),
+      [keys[1]!, { accountId: b, day: null }, keys.at(-1)!],
+      keys.slice(1),
+      // Cuts on days without trades still partition the days.
+      [{ accountId: a, day: '2024-04-02T' }, { accountId: b, day: '2024-01-01' }],
+    ];
+    for (const cuts of cutSets) {
+      const ranges = rangesFromCuts(cuts, null);
+      expect(ranges).toHaveLength(cuts.length + 1);
+      expect(sorted(ranges.flatMap((r) => readDayTotals(fx.sqlite, r))), JSON.stringify(cuts)).toEqual(whole);
+    }
+    const onlyB = rangesFromCuts([{ accountId: b, day: '2024-04-02' }], b);
+    expect(sorted(onlyB.flatMap((r) => readDayTotals(fx.sqlite, r)))).toEqual(whole.filter(([acc]) => acc === b));
+  });
+
+  it('balances the ranges on the stored trade counts, and still covers every day when those are wrong', () => {
+    const es = fx.instrument('NQ');
+    for (let i = 0; i < 30; i += 1) {
+      fx.trade({ accountId: b, instrumentId: es, openedAt: '2024-04-05T01:00:00Z', closedAt: '2024-04-05T01:00:00Z', grossPnlCents: 100 * (i - 15) });
+    }
+    rebuildDailyEquity(fx.sqlite);
+    // 36 trades, 30 of them on B's last day: that day gets a range of its own.
+    const ranges = planDayRanges(fx.sqlite, null, { parts: 3, minTradesPerPart: 1 });
+    expect(ranges.at(-1)).toEqual({ from: { accountId: b, day: '2024-04-05' }, to: null });
+    expect(planDayRanges(fx.sqlite, null, { parts: 3, minTradesPerPart: 20 })).toEqual([{ from: null, to: null }]);
+    expect(planDayRanges(fx.sqlite, a, { parts: 4, minTradesPerPart: 1 }).at(0)?.from).toEqual({ accountId: a, day: null });
+
+    // Stored counts that say nothing about the trades (what validation exists to catch).
+    fx.sqlite.prepare("UPDATE daily_equity SET trade_count = 1000 WHERE day = '2024-04-01'").run();
+    fx.sqlite.prepare("DELETE FROM daily_equity WHERE day = '2024-04-05'").run();
+    for (const parts of [2, 3, 4]) {
+      const plan = planDayRanges(fx.sqlite, null, { parts, minTradesPerPart: 1 });
+      expect(sorted(plan.flatMap((r) => readDayTotals(fx.sqlite, r)))).toEqual(groupBy());
+    }
+  });
+
+  it('reads every range from one snapshot: a write that lands mid-validation is wholly in or out', async () => {
+    // Hold the write lock, as a long import would; the validation has to wait for it.
+    const writer = fx.sqlite;
+    writer.exec('BEGIN IMMEDIATE');
+    const es = fx.instrument('YM');
+    const id = fx.trade({ accountId: b, instrumentId: es, openedAt: '2024-04-09T01:00:00Z', closedAt: '2024-04-09T01:00:00Z', grossPnlCents: 9_900, feesCents: 0 });
+    expect(id).toBeGreaterThan(0);
+    refreshAccountEquityForDays(writer, b, ['2024-04-09']);
+    let settled = false;
+    const pending = validator.compare(null).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(settled).toBe(false);
+    writer.exec('COMMIT');
+    const result = await pending;
+    expect(result).toMatchObject({ daysChecked: 7, mismatches: [] });
+    expect(result.timings.threads).toBe(3);
+  });
+
+  it('persists a failed validation as an error run, and refuses work once closed', async () => {
+    fx.sqlite.exec('DROP INDEX trades_equity_cover_idx');
+    await expect(validate()).rejects.toThrow(/trades_equity_cover_idx/);
+    expect(listRuns(fx.sqlite, 1)[0]).toMatchObject({ status: 'error', errorMessage: expect.stringMatching(/trades_equity_cover_idx/) });
+    // No thread is left holding the write lock or a snapshot: the journal takes writes at once.
+    fx.sqlite.pragma('busy_timeout = 0');
+    expect(fx.sqlite.prepare("UPDATE accounts SET name = 'A2' WHERE id = ?").run(a).changes).toBe(1);
+    fx.sqlite.exec('CREATE INDEX trades_equity_cover_idx ON trades (account_id, close_day, net_pnl_cents, gross_pnl_cents, fees_cents) WHERE status = \'closed\'');
+    expect(await validate()).toMatchObject({ status: 'ok', daysChecked: 6 });
+
+    await validator.close();
+    await expect(validator.compare(null)).rejects.toThrow('closing');
   });
 });
 
 describe('refreshAccountEquityForDays (trade writes)', () => {
-  it('keeps daily_equity exact through random inserts, edits, re-dated closes and deletes', () => {
+  it('keeps daily_equity exact through random inserts, edits, re-dated closes and deletes', async () => {
     // A seeded walk of trade writes, each followed by the incremental refresh in the same transaction.
     let seed = 7;
     const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
@@ -123,9 +239,9 @@ describe('refreshAccountEquityForDays (trade writes)', () => {
           }
         }
       })();
-      if (step % 10 === 9) expect(validate(), `after step ${step}`).toMatchObject({ status: 'ok', discrepancyCount: 0 });
+      if (step % 10 === 9) expect(await validate(), `after step ${step}`).toMatchObject({ status: 'ok', discrepancyCount: 0 });
     }
-    expect(validate()).toMatchObject({ status: 'ok', discrepancyCount: 0 });
+    expect(await validate()).toMatchObject({ status: 'ok', discrepancyCount: 0 });
   });
 
   it('rolls back with the trade write when the transaction fails', () => {

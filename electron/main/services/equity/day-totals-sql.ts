@@ -1,0 +1,77 @@
+import type { Sqlite } from '../db/client';
+
+/** An account-day: where a validation range starts or ends. A null day is the account's start. */
+export interface DayKey {
+  accountId: number;
+  day: string | null;
+}
+
+/** Account-days from `from` (inclusive) up to `to` (exclusive); null is open-ended. */
+export interface DayKeyRange {
+  from: DayKey | null;
+  to: DayKey | null;
+}
+
+/** What the trades say about one account-day: the inputs of daily_equity's running figures. */
+export type DayTotalsRow = [accountId: number, day: string, gross: number, fees: number, net: number, trades: number, wins: number];
+
+/**
+ * Each day's sums of closed trades in a range of account-days, recomputed from the trades.
+ *
+ * Rather than one GROUP BY over the whole index (which compares two key columns on every
+ * trade to find the day breaks), the account-days are found by seeking from one day to the
+ * next (a few thousand seeks), and each day is summed by two range reads of the covering
+ * index: the winners (net > 0, contiguous because net is the index's third column) and the
+ * rest. A win count then needs no per-trade test. All the per-trade work stays inside
+ * SQLite; about 30 % less than the GROUP BY, measured at a million trades.
+ *
+ * Ranges let several connections share one validation (see validation-threads.ts).
+ */
+export const DAY_TOTALS_SQL = `
+  WITH RECURSIVE day_keys(account_id, day) AS (
+    SELECT a.id,
+           (SELECT MIN(t.close_day) FROM trades t INDEXED BY trades_equity_cover_idx
+            WHERE t.status = 'closed' AND t.account_id = a.id
+              AND t.close_day >= COALESCE(CASE WHEN a.id = @fromAccount THEN @fromDay END, ''))
+    FROM accounts a
+    WHERE (@fromAccount IS NULL OR a.id >= @fromAccount) AND (@toAccount IS NULL OR a.id <= @toAccount)
+    UNION ALL
+    SELECT k.account_id,
+           (SELECT MIN(t.close_day) FROM trades t INDEXED BY trades_equity_cover_idx
+            WHERE t.status = 'closed' AND t.account_id = k.account_id AND t.close_day > k.day)
+    FROM day_keys k
+    WHERE k.day IS NOT NULL AND (@toAccount IS NULL OR k.account_id < @toAccount OR k.day < @toDay)
+  ), in_range AS (
+    SELECT account_id, day FROM day_keys
+    WHERE day IS NOT NULL
+      AND (@toAccount IS NULL OR account_id < @toAccount OR (account_id = @toAccount AND day < @toDay))
+  ), sides AS MATERIALIZED (
+    SELECT r.account_id, r.day,
+           (SELECT json_array(SUM(t.gross_pnl_cents), SUM(t.fees_cents), SUM(t.net_pnl_cents), COUNT(*))
+            FROM trades t INDEXED BY trades_equity_cover_idx
+            WHERE t.status = 'closed' AND t.account_id = r.account_id AND t.close_day = r.day AND t.net_pnl_cents > 0) AS won,
+           (SELECT json_array(SUM(t.gross_pnl_cents), SUM(t.fees_cents), SUM(t.net_pnl_cents), COUNT(*))
+            FROM trades t INDEXED BY trades_equity_cover_idx
+            WHERE t.status = 'closed' AND t.account_id = r.account_id AND t.close_day = r.day AND t.net_pnl_cents <= 0) AS rest
+    FROM in_range r
+  )
+  SELECT account_id, day,
+         COALESCE(won ->> 0, 0) + COALESCE(rest ->> 0, 0),
+         COALESCE(won ->> 1, 0) + COALESCE(rest ->> 1, 0),
+         COALESCE(won ->> 2, 0) + COALESCE(rest ->> 2, 0),
+         (won ->> 3) + (rest ->> 3),
+         won ->> 3
+  FROM sides`;
+
+/** The per-day totals of one range, on any connection (the worker's, inside its snapshot). */
+export function readDayTotals(sqlite: Sqlite, range: DayKeyRange): DayTotalsRow[] {
+  return sqlite
+    .prepare(DAY_TOTALS_SQL)
+    .raw()
+    .all({
+      fromAccount: range.from?.accountId ?? null,
+      fromDay: range.from?.day ?? null,
+      toAccount: range.to?.accountId ?? null,
+      toDay: range.to?.day ?? null,
+    }) as DayTotalsRow[];
+}

@@ -1,0 +1,34 @@
+import type { Sqlite } from '../db/client';
+import type { ValidationTrigger } from '../../../../shared/domain/enums';
+import type { EquityValidationRun } from '../../../../shared/domain/equity';
+import { failValidationRun, finishValidationRun, startValidationRun } from './validate';
+import type { EquityValidator, ValidationTimings } from './validation-threads';
+
+export interface RecordedValidationDeps {
+  /** The main connection: the run and its discrepancies are written here. */
+  sqlite: Sqlite;
+  validator: EquityValidator;
+  now: () => number;
+}
+
+/**
+ * One validation, persisted: the run row is written 'running' first (so a crash leaves a
+ * trace), the comparison runs off the main thread, then the result and every discrepancy
+ * land in one transaction. A failure is persisted as status 'error' and rethrown.
+ */
+export async function validateAndRecord(
+  deps: RecordedValidationDeps,
+  trigger: ValidationTrigger,
+  accountId: number | null,
+): Promise<{ run: EquityValidationRun; timings: ValidationTimings }> {
+  const t0 = performance.now();
+  const runId = startValidationRun(deps.sqlite, trigger, accountId, deps.now());
+  try {
+    const { timings, ...result } = await deps.validator.compare(accountId);
+    const run = finishValidationRun(deps.sqlite, runId, result, { finishedAt: deps.now(), durationMs: performance.now() - t0 });
+    return { run, timings };
+  } catch (error) {
+    failValidationRun(deps.sqlite, runId, error, { finishedAt: deps.now(), durationMs: performance.now() - t0 });
+    throw error;
+  }
+}
