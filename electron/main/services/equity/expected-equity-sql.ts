@@ -67,15 +67,3 @@ function runningEquitySql(perDay: string, scope: ExpectedEquityScope): string {
          peak - ending AS drawdownCents
   FROM peaks`;
 }
-
-/** The daily_equity columns, in the order EXPECTED_DAILY_EQUITY_SQL selects them. */
-export const DAILY_EQUITY_FIELDS = [
-  ['grossPnlCents', 'gross_pnl_cents'],
-  ['feesCents', 'fees_cents'],
-  ['netPnlCents', 'net_pnl_cents'],
-  ['tradeCount', 'trade_count'],
-  ['winCount', 'win_count'],
-  ['endingEquityCents', 'ending_equity_cents'],
-  ['peakEquityCents', 'peak_equity_cents'],
-  ['drawdownCents', 'drawdown_cents'],
-] as const;

@@ -6,7 +6,7 @@ let t: TestServices;
 let api: Handlers;
 let accountId: number;
 
-beforeEach(() => {
+beforeEach(async () => {
   t = createTestServices();
   api = createHandlers(t.services);
   const sqlite = t.services.db.sqlite;
@@ -18,7 +18,7 @@ beforeEach(() => {
          gross_pnl_cents, fees_cents, net_pnl_cents) VALUES (?, 1, 'long', 'closed', ?, ?, '2024-01-05', 1, 1, 5000, 100, 4900)`,
     )
     .run(accountId, Date.parse('2024-01-05T09:00:00Z'), Date.parse('2024-01-05T10:00:00Z'));
-  t.services.equity.rebuild({ accountId: null });
+  await t.services.equity.rebuild({ accountId: null });
 });
 
 afterEach(() => t.cleanup());

@@ -168,13 +168,16 @@ describe('export faults', () => {
   });
 
   it('the hard heap cap kills the worker, not the app, and fails the job naming the setting', async () => {
-    const t = (current = seededServices(3000, { exportWorker: faultyWorker({ kind: 'hog', mbPerWrite: 16 }) }));
+    // 10,000 rows go out in about ten chunks (32 KiB doubling to 256 KiB), each pinning 16 MB: well past the 64 MB
+    // cap. The pins stay small steps, as a real leak grows: one allocation larger than the whole cap takes V8
+    // past the point where Node can stop the worker alone, and the process dies with it.
+    const t = (current = seededServices(10_000, { exportWorker: faultyWorker({ kind: 'hog', mbPerWrite: 16 }) }));
     t.services.settings.update({ exportWorkerHeapMb: 64, exportSoftMemoryMb: 4096 });
     const job = await t.services.exports.waitFor(t.services.exports.enqueue(csvSpec, join(t.out, 'hard.csv')).id);
     expect(job.error).toMatchObject({ class: 'terminal', code: 'memory' });
     expect(job.error!.message).toContain('exportWorkerHeapMb');
     expect(partials(t.out)).toEqual([]);
-    expect(t.services.lookups.counts().trades).toBe(3000);
+    expect(t.services.lookups.counts().trades).toBe(10_000);
   });
 
   it('closing the app stops a running job at a safe point; the next start finishes it', async () => {
