@@ -2,6 +2,7 @@ import type { Sqlite } from '../db/client';
 import type { ValidationTrigger } from '../../../../shared/domain/enums';
 import { EQUITY_FIELDS, type EquityDiscrepancy, type EquityValidationRun } from '../../../../shared/domain/equity';
 import type { DayTotalsRow } from './day-totals-sql';
+import type { StoredDayRow } from './stored-days-sql';
 import { readRun } from './runs';
 
 export type MismatchTuple = [number, string, number, number, ...(number | null)[]];
@@ -10,8 +11,6 @@ export interface ComparisonResult {
   daysChecked: number;
   mismatches: MismatchTuple[];
 }
-
-type StoredRow = [accountId: number, day: string, ...values: (number | null)[]];
 
 const byKey = (a: { 0: number; 1: string }, b: { 0: number; 1: string }) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
 
@@ -23,14 +22,14 @@ const byKey = (a: { 0: number; 1: string }, b: { 0: number; 1: string }) => a[0]
  * here over a few thousand days (never per trade) keeps the check independent of that SQL,
  * and costs a fraction of a millisecond where the same windows in SQL cost tens.
  */
-function expectedRows(totals: DayTotalsRow[], startingBalances: Map<number, number>): StoredRow[] {
-  const rows: StoredRow[] = [];
+function expectedRows(totals: DayTotalsRow[], startingBalances: Map<number, number>): StoredDayRow[] {
+  const rows: StoredDayRow[] = [];
   let account = Number.NaN;
   let ending = 0;
   let peak = 0;
   for (const [accountId, day, gross, fees, net, trades, wins] of [...totals].sort(byKey)) {
     const start = startingBalances.get(accountId);
-    // A trade always has its account (foreign key); the stored side joins accounts the same way.
+    // A trade always has its account (foreign key), read in the same snapshot.
     if (start === undefined) continue;
     if (accountId !== account) {
       account = accountId;
@@ -45,25 +44,12 @@ function expectedRows(totals: DayTotalsRow[], startingBalances: Map<number, numb
 }
 
 /**
- * Compares the recomputed day totals (every account-day in scope, from readDayTotals) with
- * daily_equity, on the connection whose snapshot the totals were read in: a merge of the two
- * key-ordered lists, so days missing on either side show up.
+ * Compares the recomputed day totals (every account-day in scope, in any order) with the
+ * stored daily_equity rows of the same scope (in key order), both read in one snapshot: a
+ * merge of the two key-ordered lists, so days missing on either side show up.
  */
-export function compareWithStored(sqlite: Sqlite, totals: DayTotalsRow[], accountId: number | null): ComparisonResult {
-  const scoped = accountId !== null;
-  const starts = new Map(sqlite.prepare('SELECT id, starting_balance_cents FROM accounts').raw().all() as [number, number][]);
-  // One JSON text rather than a row per day: materialising thousands of rows value by value
-  // costs more in the binding than SQLite takes to build the text and V8 to parse it.
-  const stored = JSON.parse(
-    sqlite
-      .prepare(
-        `SELECT json_group_array(json_array(account_id, day, ${EQUITY_FIELDS.join(', ')})) FROM (
-           SELECT * FROM daily_equity ${scoped ? 'WHERE account_id = ?' : ''} ORDER BY account_id, day)`,
-      )
-      .pluck()
-      .get(...(scoped ? [accountId] : [])) as string,
-  ) as StoredRow[];
-  const expected = expectedRows(totals, starts);
+export function compareDays(totals: DayTotalsRow[], stored: StoredDayRow[], startingBalances: Map<number, number>): ComparisonResult {
+  const expected = expectedRows(totals, startingBalances);
   const mismatches: MismatchTuple[] = [];
   const width = EQUITY_FIELDS.length;
   let daysChecked = 0;

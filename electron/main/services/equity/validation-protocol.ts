@@ -1,25 +1,32 @@
 import type { DayKeyRange, DayTotalsRow } from './day-totals-sql';
-import type { ComparisonResult } from './validate';
 
-/** main -> validation worker. Every message of one validation carries its runId. */
-export type ValidationRequest =
-  | {
-      type: 'totals';
-      runId: number;
-      range: DayKeyRange;
-      /** The leader pins first and later compares; followers only sum their range. */
-      role: 'leader' | 'follower';
-      followers: number;
-      /** Shared by the threads of one validation (snapshot-barrier.ts); null for a single thread. */
-      barrier: SharedArrayBuffer | null;
-    }
-  | { type: 'compare'; runId: number; totals: DayTotalsRow[]; accountId: number | null }
-  | { type: 'abort'; runId: number };
+/** main -> validation worker: read one range of a validation. */
+export interface ValidationRequest {
+  type: 'read';
+  /** Every message of one validation carries its runId. */
+  runId: number;
+  range: DayKeyRange;
+  /** The leader takes the write lock while every thread pins its snapshot; followers wait for it. */
+  role: 'leader' | 'follower';
+  followers: number;
+  /** Shared by the threads of one validation (snapshot-barrier.ts); null for a single thread. */
+  barrier: SharedArrayBuffer | null;
+}
 
 /** validation worker -> main. */
 export type ValidationResponse =
-  | { type: 'totals'; runId: number; ok: true; rows: DayTotalsRow[]; ms: number }
-  | { type: 'compared'; runId: number; ok: true; result: ComparisonResult; ms: number }
+  | {
+      type: 'read';
+      runId: number;
+      ok: true;
+      /** The range's day totals recomputed from the trades. */
+      totals: DayTotalsRow[];
+      /** The range's daily_equity rows as JSON (stored-days-sql.ts), key order. */
+      stored: string;
+      /** Every account's starting balance; the leader's answer only. */
+      startingBalances: [number, number][] | null;
+      ms: number;
+    }
   | { type: 'failed'; runId: number; ok: false; message: string };
 
 export interface ValidationWorkerData {

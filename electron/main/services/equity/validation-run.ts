@@ -13,7 +13,7 @@ export interface RecordedValidationDeps {
 
 /**
  * One validation, persisted: the run row is written 'running' first (so a crash leaves a
- * trace), the comparison runs off the main thread, then the result and every discrepancy
+ * trace), the recomputation runs in the validation threads, then the result and every discrepancy
  * land in one transaction. A failure is persisted as status 'error' and rethrown.
  */
 export async function validateAndRecord(

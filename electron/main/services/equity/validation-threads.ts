@@ -6,16 +6,17 @@ import type { Logger } from '../logging';
 import { sourceWorkerEntry, spawnWorkerEntry, type WorkerEntry } from '../workers/worker-entry';
 import type { DayKeyRange, DayTotalsRow } from './day-totals-sql';
 import { abandonSnapshot, BARRIER_BYTES } from './snapshot-barrier';
-import type { ComparisonResult } from './validate';
+import { compareDays, type ComparisonResult } from './validate';
+import type { StoredDayRow } from './stored-days-sql';
 import { createRangePlanner, type RangePlan } from './validation-ranges';
 import type { ValidationRequest, ValidationResponse, ValidationWorkerData } from './validation-protocol';
 
 /** Where a validation's time went (for the log and the benchmark). */
 export interface ValidationTimings {
   threads: number;
-  /** Each thread's snapshot + sums of its range. */
-  totalsMs: number[];
-  /** The leader's running equity + comparison with daily_equity. */
+  /** Each thread's snapshot, sums and stored rows of its range. */
+  readMs: number[];
+  /** Running equity from the totals, compared with the stored rows (on the main thread). */
   compareMs: number;
   /** From the call to the answer, as the main thread saw it. */
   wallMs: number;
@@ -23,7 +24,7 @@ export interface ValidationTimings {
 
 export type ValidationOutcome = ComparisonResult & { timings: ValidationTimings };
 
-/** Recomputes daily equity from the trades off the main thread and compares it with what is stored. */
+/** Recomputes daily equity from the trades off the main thread and compares it with what is stored (read in the same snapshot). */
 export interface EquityValidator {
   /** Every account (null) or one. Validations run one at a time, in call order. */
   compare(accountId: number | null): Promise<ValidationOutcome>;
@@ -57,10 +58,11 @@ const CLOSED = 'Spark Journal is closing; equity validation is not available.';
 
 /**
  * Validation in worker_threads, each with its own read-only connection. A large journal is
- * split into contiguous ranges of account-days, one per thread, summed in parallel from one
- * shared snapshot (snapshot-barrier.ts); the first thread then runs the running-equity
- * comparison over all the totals. Threads start on the first validation, stay for the next
- * (unreferenced while idle), and are started again after a crash.
+ * split into contiguous ranges of account-days, one per thread, each summed from the trades
+ * and read back from daily_equity in parallel, in one shared snapshot (snapshot-barrier.ts);
+ * the running equity and the comparison then take a few milliseconds here. Threads start on
+ * the first validation, stay for the next (unreferenced while idle), and are started again
+ * after a crash.
  */
 export function createEquityValidator(deps: EquityValidatorDeps): EquityValidator {
   const plan: RangePlan = {
@@ -110,10 +112,9 @@ export function createEquityValidator(deps: EquityValidatorDeps): EquityValidato
     });
   };
 
-  const answer = <T extends ValidationResponse['type']>(response: ValidationResponse, type: T): Extract<ValidationResponse, { type: T }> => {
+  const answer = (response: ValidationResponse): Extract<ValidationResponse, { ok: true }> => {
     if (!response.ok) throw new AppError('internal', `Equity validation failed: ${response.message}`);
-    if (response.type !== type) throw new Error(`equity validation: expected ${type}, got ${response.type}`);
-    return response as Extract<ValidationResponse, { type: T }>;
+    return response;
   };
 
   const run = async (accountId: number | null): Promise<ValidationOutcome> => {
@@ -121,26 +122,29 @@ export function createEquityValidator(deps: EquityValidatorDeps): EquityValidato
     const ranges = planRanges(accountId);
     const runId = nextRunId++;
     const barrier = ranges.length > 1 ? new SharedArrayBuffer(BARRIER_BYTES) : null;
+    let parts: Extract<ValidationResponse, { ok: true }>[];
     try {
-      const parts = await Promise.all(
-        ranges.map(async (range, i) => {
-          const response = await ask(i, { type: 'totals', runId, range, role: i === 0 ? 'leader' : 'follower', followers: ranges.length - 1, barrier });
-          return answer(response, 'totals');
-        }),
+      parts = await Promise.all(
+        ranges.map(async (range, i) =>
+          answer(await ask(i, { type: 'read', runId, range, role: i === 0 ? 'leader' : 'follower', followers: ranges.length - 1, barrier })),
+        ),
       );
-      const totals: DayTotalsRow[] = parts.flatMap((p) => p.rows);
-      const compared = answer(await ask(0, { type: 'compare', runId, totals, accountId }), 'compared');
-      const timings = { threads: ranges.length, totalsMs: parts.map((p) => Math.round(p.ms)), compareMs: Math.round(compared.ms), wallMs: Math.round(performance.now() - t0) };
-      return { ...compared.result, timings };
     } catch (error) {
       // One thread failed while others may still be starting (a worker's first start takes a
       // while): a leader waiting for them would hold the write lock until its timeout, and they
-      // would wait for a snapshot nobody needs. Open the barrier as failed for everyone, and
-      // let the leader end the snapshot it kept for the comparison.
+      // would wait for a snapshot nobody needs. Open the barrier as failed for everyone.
       if (barrier) abandonSnapshot(barrier);
-      threads[0]?.worker.postMessage({ type: 'abort', runId } satisfies ValidationRequest);
       throw error;
     }
+    // A few thousand days: cheaper here than another round trip to a thread.
+    const t1 = performance.now();
+    const totals: DayTotalsRow[] = parts.flatMap((p) => p.totals);
+    // The ranges are in key order and each one's rows too: joined, they stay in key order.
+    const stored = parts.flatMap((p) => JSON.parse(p.stored) as StoredDayRow[]);
+    const result = compareDays(totals, stored, new Map(parts[0]!.startingBalances ?? []));
+    const t2 = performance.now();
+    const timings = { threads: ranges.length, readMs: parts.map((p) => Math.round(p.ms)), compareMs: Math.round(t2 - t1), wallMs: Math.round(t2 - t0) };
+    return { ...result, timings };
   };
 
   return {

@@ -9,7 +9,7 @@ import { createEquityValidator, sourceValidationWorker, type EquityValidator } f
 import { validateAndRecord } from '../../../../electron/main/services/equity/validation-run';
 import { silentLogger } from '../../../../electron/main/services/logging';
 import { DAY_TOTALS_SQL, readDayTotals, type DayKey, type DayTotalsRow } from '../../../../electron/main/services/equity/day-totals-sql';
-import { planDayRanges, rangesFromCuts } from '../../../../electron/main/services/equity/validation-ranges';
+import { DAY_COST_IN_TRADES, planDayRanges, rangesFromCuts } from '../../../../electron/main/services/equity/validation-ranges';
 
 let fx: JournalFixture;
 let validator: EquityValidator;
@@ -150,14 +150,18 @@ describe('parallel validation ranges', () => {
 
   it('balances the ranges on the stored trade counts, and still covers every day when those are wrong', () => {
     const es = fx.instrument('NQ');
-    for (let i = 0; i < 30; i += 1) {
-      fx.trade({ accountId: b, instrumentId: es, openedAt: '2024-04-05T01:00:00Z', closedAt: '2024-04-05T01:00:00Z', grossPnlCents: 100 * (i - 15) });
+    for (let i = 0; i < 600; i += 1) {
+      fx.trade({ accountId: b, instrumentId: es, openedAt: '2024-04-05T01:00:00Z', closedAt: '2024-04-05T01:00:00Z', grossPnlCents: 100 * (i - 300) });
     }
     rebuildDailyEquity(fx.sqlite);
-    // 36 trades, 30 of them on B's last day: that day gets a range of its own.
+    // 606 trades, 600 of them on B's last day: weighing each day at DAY_COST_IN_TRADES too,
+    // that day still outweighs the other six together, so it gets a range of its own.
+    expect(DAY_COST_IN_TRADES).toBeLessThan(100);
     const ranges = planDayRanges(fx.sqlite, null, { parts: 3, minTradesPerPart: 1 });
+    expect(ranges).toHaveLength(3);
     expect(ranges.at(-1)).toEqual({ from: { accountId: b, day: '2024-04-05' }, to: null });
-    expect(planDayRanges(fx.sqlite, null, { parts: 3, minTradesPerPart: 20 })).toEqual([{ from: null, to: null }]);
+    // Too few trades for more than one thread.
+    expect(planDayRanges(fx.sqlite, null, { parts: 3, minTradesPerPart: 1000 })).toEqual([{ from: null, to: null }]);
     expect(planDayRanges(fx.sqlite, a, { parts: 4, minTradesPerPart: 1 }).at(0)?.from).toEqual({ accountId: a, day: null });
 
     // Stored counts that say nothing about the trades (what validation exists to catch).
