@@ -63,15 +63,17 @@ export const DAY_TOTALS_SQL = `
          won ->> 3
   FROM sides`;
 
+/** A range as the named parameters (@fromAccount, @fromDay, @toAccount, @toDay) range queries bind. */
+export function rangeParams(range: DayKeyRange): Record<'fromAccount' | 'fromDay' | 'toAccount' | 'toDay', number | string | null> {
+  return {
+    fromAccount: range.from?.accountId ?? null,
+    fromDay: range.from?.day ?? null,
+    toAccount: range.to?.accountId ?? null,
+    toDay: range.to?.day ?? null,
+  };
+}
+
 /** The per-day totals of one range, on any connection (the worker's, inside its snapshot). */
 export function readDayTotals(sqlite: Sqlite, range: DayKeyRange): DayTotalsRow[] {
-  return sqlite
-    .prepare(DAY_TOTALS_SQL)
-    .raw()
-    .all({
-      fromAccount: range.from?.accountId ?? null,
-      fromDay: range.from?.day ?? null,
-      toAccount: range.to?.accountId ?? null,
-      toDay: range.to?.day ?? null,
-    }) as DayTotalsRow[];
+  return sqlite.prepare(DAY_TOTALS_SQL).raw().all(rangeParams(range)) as DayTotalsRow[];
 }

@@ -1,6 +1,6 @@
 import type { Sqlite } from '../db/client';
 import { EQUITY_FIELDS } from '../../../../shared/domain/equity';
-import type { DayKeyRange } from './day-totals-sql';
+import { rangeParams, type DayKeyRange } from './day-totals-sql';
 
 /** A stored daily_equity row: key, then the values in EQUITY_FIELDS order. */
 export type StoredDayRow = [accountId: number, day: string, ...values: (number | null)[]];
@@ -20,15 +20,7 @@ const STORED_DAYS_SQL = `
  * one by one, and V8 parses the text faster than it would rebuild them.
  */
 export function readStoredDaysJson(sqlite: Sqlite, range: DayKeyRange): string {
-  return sqlite
-    .prepare(STORED_DAYS_SQL)
-    .pluck()
-    .get({
-      fromAccount: range.from?.accountId ?? null,
-      fromDay: range.from?.day ?? null,
-      toAccount: range.to?.accountId ?? null,
-      toDay: range.to?.day ?? null,
-    }) as string;
+  return sqlite.prepare(STORED_DAYS_SQL).pluck().get(rangeParams(range)) as string;
 }
 
 /** Every account's starting balance: where its running equity starts. */
