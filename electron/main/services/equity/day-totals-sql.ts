@@ -25,7 +25,10 @@ export type DayTotalsRow = [accountId: number, day: string, gross: number, fees:
  * rest. A win count then needs no per-trade test. All the per-trade work stays inside
  * SQLite; about 30 % less than the GROUP BY, measured at a million trades.
  *
- * Ranges let several connections share one validation (see validation-threads.ts).
+ * Ranges let several connections share one validation (see validation-threads.ts). The
+ * rows come back in key order as one JSON text (DayTotalsRow[]): a thread posts a string as
+ * one copy, where cloning thousands of small arrays cost more than the text takes to build
+ * and parse (about 7 ms against 2 for 3,150 days, measured).
  */
 export const DAY_TOTALS_SQL = `
   WITH RECURSIVE day_keys(account_id, day) AS (
@@ -55,13 +58,13 @@ export const DAY_TOTALS_SQL = `
             WHERE t.status = 'closed' AND t.account_id = r.account_id AND t.close_day = r.day AND t.net_pnl_cents <= 0) AS rest
     FROM in_range r
   )
-  SELECT account_id, day,
-         COALESCE(won ->> 0, 0) + COALESCE(rest ->> 0, 0),
-         COALESCE(won ->> 1, 0) + COALESCE(rest ->> 1, 0),
-         COALESCE(won ->> 2, 0) + COALESCE(rest ->> 2, 0),
-         (won ->> 3) + (rest ->> 3),
-         won ->> 3
-  FROM sides`;
+  SELECT json_group_array(json_array(account_id, day,
+           COALESCE(won ->> 0, 0) + COALESCE(rest ->> 0, 0),
+           COALESCE(won ->> 1, 0) + COALESCE(rest ->> 1, 0),
+           COALESCE(won ->> 2, 0) + COALESCE(rest ->> 2, 0),
+           (won ->> 3) + (rest ->> 3),
+           won ->> 3))
+  FROM (SELECT * FROM sides ORDER BY account_id, day)`;
 
 /** A range as the named parameters (@fromAccount, @fromDay, @toAccount, @toDay) range queries bind. */
 export function rangeParams(range: DayKeyRange): Record<'fromAccount' | 'fromDay' | 'toAccount' | 'toDay', number | string | null> {
@@ -73,7 +76,11 @@ export function rangeParams(range: DayKeyRange): Record<'fromAccount' | 'fromDay
   };
 }
 
-/** The per-day totals of one range, on any connection (the worker's, inside its snapshot). */
+/** The per-day totals of one range as JSON (DayTotalsRow[], key order), on any connection (the worker's, inside its snapshot). */
+export function readDayTotalsJson(sqlite: Sqlite, range: DayKeyRange): string {
+  return sqlite.prepare(DAY_TOTALS_SQL).pluck().get(rangeParams(range)) as string;
+}
+
 export function readDayTotals(sqlite: Sqlite, range: DayKeyRange): DayTotalsRow[] {
-  return sqlite.prepare(DAY_TOTALS_SQL).raw().all(rangeParams(range)) as DayTotalsRow[];
+  return JSON.parse(readDayTotalsJson(sqlite, range)) as DayTotalsRow[];
 }

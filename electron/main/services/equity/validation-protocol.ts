@@ -1,4 +1,4 @@
-import type { DayKeyRange, DayTotalsRow } from './day-totals-sql';
+import type { DayKeyRange } from './day-totals-sql';
 
 /** main -> validation worker: read one range of a validation. */
 export interface ValidationRequest {
@@ -19,8 +19,8 @@ export type ValidationResponse =
       type: 'read';
       runId: number;
       ok: true;
-      /** The range's day totals recomputed from the trades. */
-      totals: DayTotalsRow[];
+      /** The range's day totals recomputed from the trades, as JSON (day-totals-sql.ts), key order. */
+      totals: string;
       /** The range's daily_equity rows as JSON (stored-days-sql.ts), key order. */
       stored: string;
       /** Every account's starting balance; the leader's answer only. */

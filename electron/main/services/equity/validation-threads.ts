@@ -138,7 +138,7 @@ export function createEquityValidator(deps: EquityValidatorDeps): EquityValidato
     }
     // A few thousand days: cheaper here than another round trip to a thread.
     const t1 = performance.now();
-    const totals: DayTotalsRow[] = parts.flatMap((p) => p.totals);
+    const totals = parts.flatMap((p) => JSON.parse(p.totals) as DayTotalsRow[]);
     // The ranges are in key order and each one's rows too: joined, they stay in key order.
     const stored = parts.flatMap((p) => JSON.parse(p.stored) as StoredDayRow[]);
     const result = compareDays(totals, stored, new Map(parts[0]!.startingBalances ?? []));

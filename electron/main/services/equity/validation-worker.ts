@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb, openLockConnection, type Sqlite } from '../db/client';
-import { readDayTotals } from './day-totals-sql';
+import { readDayTotalsJson } from './day-totals-sql';
 import { readStartingBalances, readStoredDaysJson } from './stored-days-sql';
 import { followSnapshot, leadSnapshot } from './snapshot-barrier';
 import type { ValidationRequest, ValidationResponse, ValidationWorkerData } from './validation-protocol';
@@ -30,7 +30,7 @@ function handle(request: ValidationRequest): ValidationResponse {
   else if (barrier) followSnapshot(read, barrier);
   else throw new Error('A follower needs the barrier of its validation.');
   try {
-    const totals = readDayTotals(read, request.range);
+    const totals = readDayTotalsJson(read, request.range);
     const stored = readStoredDaysJson(read, request.range);
     const startingBalances = request.role === 'leader' ? readStartingBalances(read) : null;
     return { type: 'read', runId: request.runId, ok: true, totals, stored, startingBalances, ms: performance.now() - t0 };
