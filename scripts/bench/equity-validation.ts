@@ -64,8 +64,10 @@ const fmt = (ms: number) => `${ms.toFixed(1).padStart(8)} ms`;
 
 /**
  * Raw scans of the trades table, cheapest first. (1) reads one column of every row: the floor
- * for any pass over the table. (2) reads every row to its last column inside SQLite.
- * (3) steps every row, every column, into JavaScript: what a per-trade loop would pay.
+ * for any pass over the table, on the app's main connection. (1m) is the same scan on a
+ * read-only connection with the file mapped, as the validation threads read: the fair floor
+ * for their settings. (2) reads every row to its last column inside SQLite. (3) steps every
+ * row, every column, into JavaScript: what a per-trade loop would pay.
  */
 const RAW_SCAN_MIN_SQL = 'SELECT COUNT(*) AS n, SUM(net_pnl_cents) AS net FROM trades NOT INDEXED';
 const RAW_SCAN_FULL_SQL = 'SELECT COUNT(*) AS n, MAX(updated_at) AS last FROM trades NOT INDEXED';
@@ -93,6 +95,9 @@ async function main(): Promise<void> {
   // The app's validator (its default thread plan), and the same work on one thread for reference.
   const validator = createEquityValidator({ sqlite, dbPath, entry: sourceValidationWorker(), logger });
   const oneThread = createEquityValidator({ sqlite, dbPath, entry: sourceValidationWorker(), logger, plan: { parts: 1 } });
+  // The raw scan also the way the validation threads read: a read-only connection with the file mapped.
+  const mapped = openDb(dbPath, { readonly: true }).sqlite;
+  mapped.pragma('mmap_size = 2147418112');
   try {
     const counts = sqlite
       .prepare(`SELECT (SELECT COUNT(*) FROM trades) AS trades, (SELECT COUNT(*) FROM trades WHERE status = 'closed') AS closed,
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
 
     const now = () => Date.now();
     const scanMin = () => sqlite.prepare(RAW_SCAN_MIN_SQL).get();
+    const scanMapped = () => mapped.prepare(RAW_SCAN_MIN_SQL).get();
     const scanFull = () => sqlite.prepare(RAW_SCAN_FULL_SQL).get();
     const scanJs = () => {
       let n = 0;
@@ -124,13 +130,15 @@ async function main(): Promise<void> {
     const validateOneThread = validateWith(oneThread);
     // Warm the page cache (and start the threads) for every contender before timing.
     scanMin();
+    scanMapped();
     scanFull();
     await validate();
     await validateOneThread();
-    const times = { min: [] as number[], full: [] as number[], js: [] as number[], validation: [] as number[], oneThread: [] as number[] };
+    const times = { min: [] as number[], mapped: [] as number[], full: [] as number[], js: [] as number[], validation: [] as number[], oneThread: [] as number[] };
     let last = await validate();
     for (let i = 0; i < repeats; i += 1) {
       times.min.push(time(scanMin).ms);
+      times.mapped.push(time(scanMapped).ms);
       times.full.push(time(scanFull).ms);
       const v = await timeAsync(validate);
       times.validation.push(v.ms);
@@ -143,6 +151,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`Medians (ms), alternating runs, same connection; ${repeats} repeats (${times.js.length} for the JS scan):`);
     row('Raw scan (1): one column of every row (COUNT + SUM, in SQLite)', times.min);
+    row('Raw scan (1m): the same on a mapped read-only connection', times.mapped);
     row('Raw scan (2): every row read to its last column (in SQLite)', times.full);
     row('Raw scan (3): every row and column stepped into JavaScript', times.js);
     row(`Equity validation: recompute + compare + persist (${ranges.length} threads)`, times.validation);
@@ -155,7 +164,7 @@ async function main(): Promise<void> {
     console.log(
       `Validation result: ${last.status}, ${last.daysChecked.toLocaleString('en-US')} account-days checked, ${last.discrepancyCount} discrepancies.`,
     );
-    for (const [label, xs] of [['(1)', times.min], ['(2)', times.full], ['(3)', times.js]] as const) {
+    for (const [label, xs] of [['(1)', times.min], ['(1m)', times.mapped], ['(2)', times.full], ['(3)', times.js]] as const) {
       const ratio = median(times.validation) / median(xs);
       // Each repeat times the scan and the validation back to back: a pair shares the host's load of the moment.
       const pairs = xs.length === repeats ? `; no longer in ${xs.filter((scan, i) => times.validation[i]! <= scan).length} of ${repeats} back-to-back pairs` : '';
@@ -179,6 +188,7 @@ async function main(): Promise<void> {
   } finally {
     await validator.close();
     await oneThread.close();
+    mapped.close();
     close();
   }
 }
