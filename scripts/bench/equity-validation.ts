@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDb, type Sqlite } from '../../electron/main/services/db/client';
+import { MAX_MMAP_BYTES, openDb, type Sqlite } from '../../electron/main/services/db/client';
 import { SOURCE_MIGRATIONS_FOLDER } from '../../electron/main/services/db/migrations-folder';
 import { validateAndRecord } from '../../electron/main/services/equity/validation-run';
 import { createEquityValidator, sourceValidationWorker, type EquityValidator, type ValidationTimings } from '../../electron/main/services/equity/validation-threads';
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   const oneThread = createEquityValidator({ sqlite, dbPath, entry: sourceValidationWorker(), logger, plan: { parts: 1 } });
   // The raw scan also the way the validation threads read: a read-only connection with the file mapped.
   const mapped = openDb(dbPath, { readonly: true }).sqlite;
-  mapped.pragma('mmap_size = 2147418112');
+  mapped.pragma(`mmap_size = ${MAX_MMAP_BYTES}`);
   try {
     const counts = sqlite
       .prepare(`SELECT (SELECT COUNT(*) FROM trades) AS trades, (SELECT COUNT(*) FROM trades WHERE status = 'closed') AS closed,
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     const row = (label: string, xs: number[]) =>
       console.log(`${label.padEnd(64)}${fmt(median(xs))}   [${xs.map((m) => m.toFixed(0)).join(', ')}]`);
     console.log('');
-    console.log(`Medians (ms), alternating runs, same connection; ${repeats} repeats (${times.js.length} for the JS scan):`);
+    console.log(`Medians (ms), alternating runs in one process; ${repeats} repeats (${times.js.length} for the JS scan):`);
     row('Raw scan (1): one column of every row (COUNT + SUM, in SQLite)', times.min);
     row('Raw scan (1m): the same on a mapped read-only connection', times.mapped);
     row('Raw scan (2): every row read to its last column (in SQLite)', times.full);

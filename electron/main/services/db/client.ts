@@ -104,6 +104,12 @@ export function openDb(dbPath: string, options: OpenDbOptions = {}): DbHandle {
 }
 
 /**
+ * The largest memory mapping SQLite takes in this build (SQLITE_MAX_MMAP_SIZE): `PRAGMA
+ * mmap_size` is capped there, so this maps a journal of up to 2 GiB whole.
+ */
+export const MAX_MMAP_BYTES = 2_147_418_112;
+
+/**
  * A bare connection to an existing journal that only ever holds the write lock for a
  * moment (validation's snapshot barrier): no migrations, no schema.
  */

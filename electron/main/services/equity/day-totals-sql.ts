@@ -80,7 +80,3 @@ export function rangeParams(range: DayKeyRange): Record<'fromAccount' | 'fromDay
 export function readDayTotalsJson(sqlite: Sqlite, range: DayKeyRange): string {
   return sqlite.prepare(DAY_TOTALS_SQL).pluck().get(rangeParams(range)) as string;
 }
-
-export function readDayTotals(sqlite: Sqlite, range: DayKeyRange): DayTotalsRow[] {
-  return JSON.parse(readDayTotalsJson(sqlite, range)) as DayTotalsRow[];
-}

@@ -31,25 +31,19 @@ export function expectedDailyEquitySql(scope: ExpectedEquityScope): string {
     scope.account ? 't.account_id = ?1' : '',
     scope.fromDay ? 't.close_day >= ?2' : '',
   ].filter(Boolean);
-  const perDay = `
-    SELECT t.account_id, t.close_day AS day,
-           SUM(t.gross_pnl_cents) AS gross, SUM(t.fees_cents) AS fees, SUM(t.net_pnl_cents) AS net,
-           COUNT(*) AS trades, SUM(t.net_pnl_cents > 0) AS wins
-    FROM trades t INDEXED BY trades_equity_cover_idx
-    WHERE ${tradeWhere.join(' AND ')}
-    GROUP BY t.account_id, t.close_day`;
-  return runningEquitySql(perDay, scope);
-}
-
-/** Running ending equity, peak and drawdown over a per_day CTE (account_id, day, gross, fees, net, trades, wins). */
-function runningEquitySql(perDay: string, scope: ExpectedEquityScope): string {
   const prior = (column: string) =>
     scope.fromDay
       ? `COALESCE((SELECT e.${column} FROM daily_equity e WHERE e.account_id = a.id AND e.day < ?2
                    ORDER BY e.day DESC LIMIT 1), a.starting_balance_cents)`
       : 'a.starting_balance_cents';
   return `
-  WITH per_day AS (${perDay}
+  WITH per_day AS (
+    SELECT t.account_id, t.close_day AS day,
+           SUM(t.gross_pnl_cents) AS gross, SUM(t.fees_cents) AS fees, SUM(t.net_pnl_cents) AS net,
+           COUNT(*) AS trades, SUM(t.net_pnl_cents > 0) AS wins
+    FROM trades t INDEXED BY trades_equity_cover_idx
+    WHERE ${tradeWhere.join(' AND ')}
+    GROUP BY t.account_id, t.close_day
   ), base AS (
     SELECT a.id AS account_id, ${prior('ending_equity_cents')} AS ending0, ${prior('peak_equity_cents')} AS peak0
     FROM accounts a ${scope.account ? 'WHERE a.id = ?1' : ''}

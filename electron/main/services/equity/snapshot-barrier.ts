@@ -15,17 +15,13 @@ const WAITING = 0;
 const LOCKED = 1;
 const FAILED = 2;
 
-export interface BarrierTimeouts {
-  /** How long a follower waits for the leader to hold the lock (the leader may wait for a long import). */
-  followerMs: number;
-  /** How long the leader holds the lock waiting for the followers to start their reads. */
-  leaderMs: number;
-}
-
-export const DEFAULT_BARRIER_TIMEOUTS: BarrierTimeouts = { followerMs: 90_000, leaderMs: 10_000 };
+/** How long a follower waits for the leader to hold the lock (the leader may wait for a long import). */
+const FOLLOWER_WAIT_MS = 90_000;
+/** How long the leader holds the lock waiting for the followers to start their reads. */
+const LEADER_WAIT_MS = 10_000;
 
 /** Starts a read transaction: from here on the connection sees one fixed snapshot. */
-export function pinSnapshot(read: Sqlite): void {
+function pinSnapshot(read: Sqlite): void {
   read.exec('BEGIN');
   read.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
 }
@@ -35,7 +31,7 @@ export function pinSnapshot(read: Sqlite): void {
  * lock on `lock` (its busy timeout rides out a running write), pins, waits for every
  * follower to pin, and releases.
  */
-export function leadSnapshot(read: Sqlite, lock: () => Sqlite, barrier: Int32Array | null, followers: number, timeouts = DEFAULT_BARRIER_TIMEOUTS): void {
+export function leadSnapshot(read: Sqlite, lock: () => Sqlite, barrier: Int32Array | null, followers: number): void {
   if (!barrier || followers === 0) return pinSnapshot(read);
   const locker = lock();
   try {
@@ -47,11 +43,11 @@ export function leadSnapshot(read: Sqlite, lock: () => Sqlite, barrier: Int32Arr
   try {
     pinSnapshot(read);
     signal(barrier, LOCKED);
-    const deadline = Date.now() + timeouts.leaderMs;
+    const deadline = Date.now() + LEADER_WAIT_MS;
     for (let pinned = Atomics.load(barrier, PINNED); pinned < followers; pinned = Atomics.load(barrier, PINNED)) {
       if (Atomics.load(barrier, STATE) === FAILED) throw new Error('Validation was abandoned before every thread started.');
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`Validation threads did not start in ${timeouts.leaderMs / 1000} s.`);
+      if (left <= 0) throw new Error(`Validation threads did not start in ${LEADER_WAIT_MS / 1000} s.`);
       Atomics.wait(barrier, PINNED, pinned, left);
     }
   } catch (error) {
@@ -64,8 +60,8 @@ export function leadSnapshot(read: Sqlite, lock: () => Sqlite, barrier: Int32Arr
 }
 
 /** A follower: waits for the leader's lock, pins its snapshot and says so. */
-export function followSnapshot(read: Sqlite, barrier: Int32Array, timeouts = DEFAULT_BARRIER_TIMEOUTS): void {
-  Atomics.wait(barrier, STATE, WAITING, timeouts.followerMs);
+export function followSnapshot(read: Sqlite, barrier: Int32Array): void {
+  Atomics.wait(barrier, STATE, WAITING, FOLLOWER_WAIT_MS);
   const state = Atomics.load(barrier, STATE);
   if (state !== LOCKED) {
     throw new Error(state === FAILED ? 'Validation could not take a consistent snapshot of the journal.' : 'Validation timed out waiting for the journal.');

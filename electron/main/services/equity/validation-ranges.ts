@@ -30,18 +30,6 @@ interface StoredLoad {
   cost: number;
 }
 
-/**
- * Where to split the account-days in scope so that each range costs about the same to sum.
- * The counts come from daily_equity, so they are only a hint (the stored rows may be wrong:
- * that is what validation looks for); the ranges cover every account-day whatever they say.
- * One pass in SQL: each stored day falls in the share that its midpoint (the cost before it
- * plus half its own) reaches, so a heavy day goes where most of it lies, and a cut goes
- * before the first day of every share but the first.
- */
-export function planDayRanges(sqlite: Sqlite, accountId: number | null, plan: RangePlan): DayKeyRange[] {
-  return planForLoad(sqlite, accountId, plan, storedLoad(sqlite, accountId));
-}
-
 function storedLoad(sqlite: Sqlite, accountId: number | null): StoredLoad {
   return sqlite
     .prepare(
@@ -52,8 +40,9 @@ function storedLoad(sqlite: Sqlite, accountId: number | null): StoredLoad {
 }
 
 /**
- * planDayRanges, remembered per scope until the stored trade count moves by a tenth: the
- * split only balances the threads, and the journal rarely changes that much between runs.
+ * The ranges of each scope (planForLoad), remembered until the stored trade count moves by a
+ * tenth: the split only balances the threads, and the journal rarely changes that much
+ * between runs.
  */
 export function createRangePlanner(sqlite: Sqlite, plan: RangePlan): (accountId: number | null) => DayKeyRange[] {
   const cache = new Map<number | null, { trades: number; ranges: DayKeyRange[] }>();
@@ -67,6 +56,14 @@ export function createRangePlanner(sqlite: Sqlite, plan: RangePlan): (accountId:
   };
 }
 
+/**
+ * Where to split the account-days in scope so that each range costs about the same to sum.
+ * The counts come from daily_equity, so they are only a hint (the stored rows may be wrong:
+ * that is what validation looks for); the ranges cover every account-day whatever they say.
+ * One pass in SQL: each stored day falls in the share that its midpoint (the cost before it
+ * plus half its own) reaches, so a heavy day goes where most of it lies, and a cut goes
+ * before the first day of every share but the first.
+ */
 function planForLoad(sqlite: Sqlite, accountId: number | null, plan: RangePlan, load: StoredLoad): DayKeyRange[] {
   const parts = Math.max(1, Math.min(plan.parts, Math.floor(load.trades / Math.max(1, plan.minTradesPerPart))));
   if (parts === 1) return rangesFromCuts([], accountId);

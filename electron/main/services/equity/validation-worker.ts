@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDb, openLockConnection, type Sqlite } from '../db/client';
+import { MAX_MMAP_BYTES, openDb, openLockConnection, type Sqlite } from '../db/client';
 import { readDayTotalsJson } from './day-totals-sql';
 import { readStartingBalances, readStoredDaysJson } from './stored-days-sql';
 import { followSnapshot, leadSnapshot } from './snapshot-barrier';
@@ -16,9 +16,9 @@ const read = openDb(dbPath, { readonly: true }).sqlite;
 // Every write on the main connection (each validation run writes its own row) makes a read
 // connection drop its page cache at its next transaction, so without a mapping each run copies
 // its whole range of the index in again through read(). Mapped, the pages come straight from
-// the OS cache: about 8 % off a range, measured. SQLite caps the size (2 GiB in this build);
-// the journal file is never shrunk under an open connection (no VACUUM, only VACUUM INTO).
-read.pragma('mmap_size = 2147418112');
+// the OS cache: about 8 % off a range, measured. The journal file is never shrunk under an
+// open connection (no VACUUM, only VACUUM INTO), so a mapped page cannot vanish.
+read.pragma(`mmap_size = ${MAX_MMAP_BYTES}`);
 let lock: Sqlite | null = null;
 // A write already running (an import) may hold the lock for a while: wait it out.
 const openLock = () => (lock ??= openLockConnection(dbPath, 60_000));

@@ -8,8 +8,8 @@ import { expectedDailyEquitySql } from '../../../../electron/main/services/equit
 import { createEquityValidator, sourceValidationWorker, type EquityValidator } from '../../../../electron/main/services/equity/validation-threads';
 import { validateAndRecord } from '../../../../electron/main/services/equity/validation-run';
 import { silentLogger } from '../../../../electron/main/services/logging';
-import { DAY_TOTALS_SQL, readDayTotals, type DayKey, type DayTotalsRow } from '../../../../electron/main/services/equity/day-totals-sql';
-import { DAY_COST_IN_TRADES, planDayRanges, rangesFromCuts } from '../../../../electron/main/services/equity/validation-ranges';
+import { DAY_TOTALS_SQL, readDayTotalsJson, type DayKey, type DayKeyRange, type DayTotalsRow } from '../../../../electron/main/services/equity/day-totals-sql';
+import { createRangePlanner, DAY_COST_IN_TRADES, rangesFromCuts, type RangePlan } from '../../../../electron/main/services/equity/validation-ranges';
 
 let fx: JournalFixture;
 let validator: EquityValidator;
@@ -111,6 +111,9 @@ describe('equity validation', () => {
 });
 
 describe('parallel validation ranges', () => {
+  const readDayTotals = (sqlite: typeof fx.sqlite, range: DayKeyRange) => JSON.parse(readDayTotalsJson(sqlite, range)) as DayTotalsRow[];
+  // A fresh planner each time: what the first validation of a scope would use.
+  const planDayRanges = (accountId: number | null, plan: RangePlan) => createRangePlanner(fx.sqlite, plan)(accountId);
   const groupBy = () =>
     fx.sqlite
       .prepare(
@@ -159,18 +162,28 @@ describe('parallel validation ranges', () => {
     // 606 trades, 600 of them on B's last day: weighing each day at DAY_COST_IN_TRADES too,
     // that day still outweighs the other six together, so it gets a range of its own.
     expect(DAY_COST_IN_TRADES).toBeLessThan(100);
-    const ranges = planDayRanges(fx.sqlite, null, { parts: 3, minTradesPerPart: 1 });
+    const ranges = planDayRanges(null, { parts: 3, minTradesPerPart: 1 });
     expect(ranges).toHaveLength(3);
     expect(ranges.at(-1)).toEqual({ from: { accountId: b, day: '2024-04-05' }, to: null });
     // Too few trades for more than one thread.
-    expect(planDayRanges(fx.sqlite, null, { parts: 3, minTradesPerPart: 1000 })).toEqual([{ from: null, to: null }]);
-    expect(planDayRanges(fx.sqlite, a, { parts: 4, minTradesPerPart: 1 }).at(0)?.from).toEqual({ accountId: a, day: null });
+    expect(planDayRanges(null, { parts: 3, minTradesPerPart: 1000 })).toEqual([{ from: null, to: null }]);
+
+    // A planner keeps a scope's ranges until its stored trade count moves by more than a tenth.
+    const planner = createRangePlanner(fx.sqlite, { parts: 3, minTradesPerPart: 1 });
+    const first = planner(null);
+    fx.sqlite.prepare("UPDATE daily_equity SET trade_count = trade_count + 60 WHERE account_id = ? AND day = '2024-04-01'").run(a);
+    expect(planner(null)).toBe(first);
+    fx.sqlite.prepare("UPDATE daily_equity SET trade_count = trade_count + 1 WHERE account_id = ? AND day = '2024-04-01'").run(a);
+    expect(planner(null)).not.toBe(first);
+    expect(planner(null)).toEqual(planDayRanges(null, { parts: 3, minTradesPerPart: 1 }));
+    rebuildDailyEquity(fx.sqlite);
+    expect(planDayRanges(a, { parts: 4, minTradesPerPart: 1 }).at(0)?.from).toEqual({ accountId: a, day: null });
 
     // Stored counts that say nothing about the trades (what validation exists to catch).
     fx.sqlite.prepare("UPDATE daily_equity SET trade_count = 1000 WHERE day = '2024-04-01'").run();
     fx.sqlite.prepare("DELETE FROM daily_equity WHERE day = '2024-04-05'").run();
     for (const parts of [2, 3, 4]) {
-      const plan = planDayRanges(fx.sqlite, null, { parts, minTradesPerPart: 1 });
+      const plan = planDayRanges(null, { parts, minTradesPerPart: 1 });
       expect(sorted(plan.flatMap((r) => readDayTotals(fx.sqlite, r)))).toEqual(groupBy());
     }
   });
