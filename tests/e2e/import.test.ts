@@ -137,6 +137,7 @@ describe('Import screen in Chromium through the harness', () => {
     expect(mine.definition.columns).toMatchObject({ symbol: 'Ticker', direction: 'Side', qty: 'Shares', entryPrice: 'Buy Price' });
     expect(mine.definition.feeColumns).toEqual(['Commission']);
     await expect.poll(() => page.getByLabel('Layout').locator('option:checked').innerText()).toMatch(/^My broker( \(detected\))? \(saved\)$/);
+    await page.screenshot({ path: artifactPath('import-preset-saved.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Delete saved layout' }).click();
     await expect.poll(async () => {

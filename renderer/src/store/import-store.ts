@@ -58,6 +58,12 @@ export const useImportStore = create<ImportState>((set, get) => {
       set({ busy: null });
     }
   };
+  // A successful preview clears earlier messages, so an action's confirmation is set after
+  // the preview it triggers (else it vanished a moment after showing); a failed preview
+  // keeps its error on screen instead.
+  const confirmAfterPreview = (text: string) => {
+    if (get().message === null) set({ message: { kind: 'ok', text } });
+  };
 
   return {
     path: null,
@@ -110,9 +116,10 @@ export const useImportStore = create<ImportState>((set, get) => {
     async savePreset(mapping) {
       try {
         const saved = await call('import:savePreset', { definition: mapping });
-        set({ presetId: saved.id, mapping: null, message: { kind: 'ok', text: `Saved the mapping as “${saved.definition.name}”.` } });
+        set({ presetId: saved.id, mapping: null });
         await get().loadLists();
         await refreshPreview();
+        confirmAfterPreview(`Saved the mapping as “${saved.definition.name}”.`);
       } catch (error) {
         set({ message: failure(error) });
       }
@@ -121,9 +128,10 @@ export const useImportStore = create<ImportState>((set, get) => {
       try {
         const name = get().presets.find((p) => p.id === presetId)?.definition.name ?? 'the layout';
         await call('import:deletePreset', { id: presetId });
-        set({ presetId: null, mapping: null, message: { kind: 'ok', text: `Deleted the saved layout “${name}”.` } });
+        set({ presetId: null, mapping: null });
         await get().loadLists();
         await refreshPreview();
+        confirmAfterPreview(`Deleted the saved layout “${name}”.`);
       } catch (error) {
         set({ message: failure(error) });
       }
