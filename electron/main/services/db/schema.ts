@@ -119,8 +119,10 @@ export const trades = sqliteTable(
     // so that GROUP BY reads a narrow index in order instead of the wide table rows. Net P&L
     // comes third so that each day's winners (net > 0) and the rest are two contiguous
     // ranges: validation sums them apart and gets the win count without a per-trade test.
+    // Gross P&L is left out: the schema holds net = gross - fees on every row (migration
+    // 0007's triggers), so a day's gross is its net plus its fees, one sum fewer per trade.
     index('trades_equity_cover_idx')
-      .on(t.accountId, t.closeDay, t.netPnlCents, t.grossPnlCents, t.feesCents)
+      .on(t.accountId, t.closeDay, t.netPnlCents, t.feesCents)
       .where(sql`status = 'closed'`),
     // The Trades page's default order (close time, open trades by open time) with every
     // filter column, so a page walks this index alone and stops after offset + limit

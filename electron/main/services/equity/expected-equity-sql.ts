@@ -20,8 +20,9 @@ export interface ExpectedEquityScope {
  * balance and is the running maximum of ending equity; drawdown = peak - ending (>= 0).
  *
  * The per-day GROUP BY reads only the covering partial index trades_equity_cover_idx
- * (WHERE status = 'closed': account_id, close_day, net, gross, fees) in group order, so it
- * never touches the wide table rows and needs no sort. INDEXED BY pins it: without ANALYZE
+ * (WHERE status = 'closed': account_id, close_day, net, fees) in group order, so it
+ * never touches the wide table rows and needs no sort. Gross is net plus fees: the schema
+ * holds net = gross - fees on every trade (migration 0007). INDEXED BY pins it: without ANALYZE
  * statistics the planner prefers trades_status_idx, which reads every row and sorts.
  */
 export function expectedDailyEquitySql(scope: ExpectedEquityScope): string {
@@ -39,7 +40,7 @@ export function expectedDailyEquitySql(scope: ExpectedEquityScope): string {
   return `
   WITH per_day AS (
     SELECT t.account_id, t.close_day AS day,
-           SUM(t.gross_pnl_cents) AS gross, SUM(t.fees_cents) AS fees, SUM(t.net_pnl_cents) AS net,
+           SUM(t.net_pnl_cents) + SUM(t.fees_cents) AS gross, SUM(t.fees_cents) AS fees, SUM(t.net_pnl_cents) AS net,
            COUNT(*) AS trades, SUM(t.net_pnl_cents > 0) AS wins
     FROM trades t INDEXED BY trades_equity_cover_idx
     WHERE ${tradeWhere.join(' AND ')}

@@ -87,15 +87,21 @@ describe('database migrations', () => {
     backup.close();
   });
 
-  it('fills trade_tag_filter_counts from the tagged trades of a journal written before it existed', () => {
-    const dir = tempDir();
-    // The migrations as they stood before 0004, so the journal is written by the old schema.
-    const before = join(dir, 'migrations-0003');
+  /** The migrations as they stood up to `lastTag`, so that a journal can be written by an old schema. */
+  const migrationsUpTo = (dir: string, lastTag: string) => {
+    const before = join(dir, `migrations-${lastTag}`);
     cpSync(SOURCE_MIGRATIONS_FOLDER, before, { recursive: true });
     const journalPath = join(before, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    const last = journal.entries.findIndex((e) => e.tag === '0003_trades_page_indexes');
+    const last = journal.entries.findIndex((e) => e.tag === lastTag);
+    expect(last).toBeGreaterThanOrEqual(0);
     writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
+    return before;
+  };
+
+  it('fills trade_tag_filter_counts from the tagged trades of a journal written before it existed', () => {
+    const dir = tempDir();
+    const before = migrationsUpTo(dir, '0003_trades_page_indexes');
 
     const path = join(dir, 'j.db');
     const old = openDb(path, { migrationsFolder: before });
@@ -132,6 +138,51 @@ describe('database migrations', () => {
     current.sqlite.prepare('DELETE FROM trades WHERE id = ?').run(ids[2]);
     expectFilterCountsExact(current.sqlite);
     current.close();
+  });
+
+  it('holds net = gross - fees on every trade: brings an old journal in line, then refuses a row that breaks it', () => {
+    const dir = tempDir();
+    const path = join(dir, 'j.db');
+    const old = openDb(path, { migrationsFolder: migrationsUpTo(dir, '0006_equity_cover_net_first') });
+    const account = Number(old.sqlite.prepare("INSERT INTO accounts (name) VALUES ('Main')").run().lastInsertRowid);
+    const instrument = Number(old.sqlite.prepare("INSERT INTO instruments (symbol, asset_class) VALUES ('ES', 'future')").run().lastInsertRowid);
+    const insert = (db: typeof old.sqlite, status: string, gross: number, fees: number, net: number) =>
+      Number(
+        db
+          .prepare(
+            `INSERT INTO trades (account_id, instrument_id, direction, status, opened_at, closed_at, close_day, qty, entry_price,
+               gross_pnl_cents, fees_cents, net_pnl_cents)
+             VALUES (?, ?, 'long', ?, 0, 1, '2025-01-02', 1, 1, ?, ?, ?)`,
+          )
+          .run(account, instrument, status, gross, fees, net).lastInsertRowid,
+      );
+    const consistent = insert(old.sqlite, 'closed', 5_000, 250, 4_750);
+    const openWithFees = insert(old.sqlite, 'open', 0, 120, -120);
+    // Only a hand edit of the file could write this: the old schema let it through.
+    const edited = insert(old.sqlite, 'closed', 3_000, 100, 9_999);
+    old.close();
+
+    const { sqlite, close } = openDb(path, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    const pnl = (id: number) => sqlite.prepare('SELECT gross_pnl_cents, fees_cents, net_pnl_cents FROM trades WHERE id = ?').raw(true).get(id);
+    expect(pnl(consistent)).toEqual([5_000, 250, 4_750]);
+    expect(pnl(openWithFees)).toEqual([0, 120, -120]);
+    expect(pnl(edited)).toEqual([3_000, 100, 2_900]);
+    // The original stays in the copy taken before the migration.
+    const [backup] = readdirSync(join(dir, 'backups'));
+    const copy = openDb(join(dir, 'backups', backup!), { readonly: true });
+    expect(copy.sqlite.prepare('SELECT net_pnl_cents FROM trades WHERE id = ?').pluck().get(edited)).toBe(9_999);
+    copy.close();
+
+    const rule = /net_pnl_cents must equal gross_pnl_cents - fees_cents/;
+    expect(() => insert(sqlite, 'closed', 1_000, 10, 1_000)).toThrow(rule);
+    expect(() => sqlite.prepare('UPDATE trades SET gross_pnl_cents = 6_000 WHERE id = ?').run(consistent)).toThrow(rule);
+    expect(() => sqlite.prepare('UPDATE trades SET fees_cents = NULL WHERE id = ?').run(consistent)).toThrow();
+    expect(pnl(consistent)).toEqual([5_000, 250, 4_750]);
+    // Writes that keep the rule go through, as every write path of the app does.
+    expect(sqlite.prepare('UPDATE trades SET gross_pnl_cents = 6_000, net_pnl_cents = 5_750 WHERE id = ?').run(consistent).changes).toBe(1);
+    expect(insert(sqlite, 'closed', -1_000, 10, -1_010)).toBeGreaterThan(0);
+    expect(sqlite.prepare('SELECT COUNT(*) FROM trades WHERE net_pnl_cents IS NOT gross_pnl_cents - fees_cents').pluck().get()).toBe(0);
+    close();
   });
 
   it('lets the tables the count triggers read be renamed (and renamed back), the counts still exact after', () => {

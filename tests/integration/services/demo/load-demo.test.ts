@@ -290,9 +290,9 @@ describe('demo journal', () => {
 
     expectFilterCountsExact(sqlite);
     expect(sqlite.prepare('SELECT COUNT(*) FROM trade_tag_filter_counts').pluck().get()).toBeGreaterThan(100);
-    // The bulk load lifted the count triggers; they must be back.
+    // The bulk load lifted the count triggers; they must be back. The net = gross - fees rule stayed on throughout.
     const triggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all();
-    expect(triggers).toEqual([...COUNT_TRIGGERS].sort());
+    expect(triggers).toEqual([...COUNT_TRIGGERS, 'trades_net_pnl_insert_check', 'trades_net_pnl_update_check'].sort());
   });
 
   it('refuses a journal that already has trades, and bad options, changing nothing', () => {

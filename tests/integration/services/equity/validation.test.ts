@@ -67,17 +67,20 @@ describe('equity validation', () => {
     fx.sqlite.prepare("UPDATE daily_equity SET ending_equity_cents = ending_equity_cents + 1 WHERE account_id = ? AND day = '2024-04-02'").run(a);
     fx.sqlite.prepare("UPDATE daily_equity SET trade_count = 9, fees_cents = 0 WHERE account_id = ? AND day = '2024-04-01'").run(b);
     fx.sqlite.prepare("DELETE FROM daily_equity WHERE account_id = ? AND day = '2024-04-03'").run(a);
+    // Gross is recomputed as net + fees (the schema's rule): a gross alone out of line still shows.
+    fx.sqlite.prepare("UPDATE daily_equity SET gross_pnl_cents = 49_993 WHERE account_id = ? AND day = '2024-04-04'").run(a);
     fx.sqlite
       .prepare("INSERT INTO daily_equity VALUES (?, '2024-04-10', 100, 0, 100, 1, 1, 500100, 500100, 0)")
       .run(b);
 
     const run = await validate();
-    expect(run).toMatchObject({ status: 'discrepancies', daysChecked: 7, discrepancyCount: 5, daysWithDiscrepancies: 4 });
+    expect(run).toMatchObject({ status: 'discrepancies', daysChecked: 7, discrepancyCount: 6, daysWithDiscrepancies: 5 });
     const page = discrepancyPage(fx.sqlite, { runId: run.id, accountId: null, offset: 0, limit: 100 });
-    expect(page.total).toBe(5);
+    expect(page.total).toBe(6);
     expect(page.rows.map(({ accountName, accountId, day, field, stored, expected, difference }) => ({ accountName, accountId, day, field, stored, expected, difference }))).toEqual([
       { accountName: 'A', accountId: a, day: '2024-04-02', field: 'ending_equity_cents', stored: 979_601, expected: 979_600, difference: -1 },
       { accountName: 'A', accountId: a, day: '2024-04-03', field: 'day_missing', stored: null, expected: 4_900, difference: 4_900 },
+      { accountName: 'A', accountId: a, day: '2024-04-04', field: 'gross_pnl_cents', stored: 49_993, expected: 50_000, difference: 7 },
       // B is in Tokyo: 01:00Z is 10:00 the same day.
       { accountName: 'B', accountId: b, day: '2024-04-01', field: 'fees_cents', stored: 0, expected: 50, difference: 50 },
       { accountName: 'B', accountId: b, day: '2024-04-01', field: 'trade_count', stored: 9, expected: 1, difference: -8 },
@@ -213,7 +216,7 @@ describe('parallel validation ranges', () => {
     // No thread is left holding the write lock or a snapshot: the journal takes writes at once.
     fx.sqlite.pragma('busy_timeout = 0');
     expect(fx.sqlite.prepare("UPDATE accounts SET name = 'A2' WHERE id = ?").run(a).changes).toBe(1);
-    fx.sqlite.exec('CREATE INDEX trades_equity_cover_idx ON trades (account_id, close_day, net_pnl_cents, gross_pnl_cents, fees_cents) WHERE status = \'closed\'');
+    fx.sqlite.exec('CREATE INDEX trades_equity_cover_idx ON trades (account_id, close_day, net_pnl_cents, fees_cents) WHERE status = \'closed\'');
     expect(await validate()).toMatchObject({ status: 'ok', daysChecked: 6 });
 
     await validator.close();
@@ -267,7 +270,7 @@ describe('refreshAccountEquityForDays (trade writes)', () => {
     const before = fx.sqlite.prepare('SELECT * FROM daily_equity ORDER BY account_id, day').all();
     expect(() =>
       fx.sqlite.transaction(() => {
-        fx.sqlite.prepare("UPDATE trades SET net_pnl_cents = 1, close_day = '2024-04-01' WHERE account_id = ?").run(a);
+        fx.sqlite.prepare("UPDATE trades SET gross_pnl_cents = fees_cents + 1, net_pnl_cents = 1, close_day = '2024-04-01' WHERE account_id = ?").run(a);
         refreshAccountEquityForDays(fx.sqlite, a, ['2024-04-01']);
         throw new Error('import failed half way');
       })(),
