@@ -9,14 +9,14 @@ import type { SettingsStore } from '../settings/settings-store';
 import { AppError } from '../errors';
 import type { ExportFormat, ExportJobStatus, ExportType } from '../../../../shared/domain/enums';
 import type { ExportHealth, ExportJob, ExportPerfRun, ExportPerfSummary } from '../../../../shared/domain/export-job';
-import { XLSX_MAX_DATA_ROWS, type ExportSpec } from '../../../../shared/domain/export-params';
+import type { ExportSpec } from '../../../../shared/domain/export-params';
 import { selectColumns } from '../../../../shared/domain/export-columns';
 import { createJobStore } from './job-store';
 import { createPerfStore } from './perf-store';
 import { createExportQueue } from './queue';
 import { resolveTarget } from './target';
 import { openRowSource } from './jobs/registry';
-import { pdfRowCapFailure, xlsxRowsFailure } from './caps';
+import { pdfRowCapFailure } from './caps';
 import type { ExportWorkerConfig } from './worker-config';
 
 const DAY_MS = 86_400_000;
@@ -61,12 +61,11 @@ export function createExportService(deps: ExportServiceDeps) {
 
   /** Row caps are checked before asking where to save, so nobody picks a file for nothing. */
   const checkCaps = (spec: ExportSpec) => {
-    if (spec.format !== 'pdf' && spec.format !== 'xlsx') return;
-    if (spec.format === 'xlsx' && spec.type === 'trades' && spec.params.limit !== undefined && spec.params.limit <= XLSX_MAX_DATA_ROWS) return;
+    // XLSX has no cap: rows past one sheet continue on the next.
+    if (spec.format !== 'pdf') return;
     const rows = openRowSource(spec, { sqlite: deps.sqlite, now: deps.clock.now() }, selectColumns(spec.type, spec.columns)).count();
     const cap = deps.settings.get('pdfRowCap');
-    if (spec.format === 'pdf' && rows > cap) throw new AppError('validation', pdfRowCapFailure(rows, cap).message);
-    if (spec.format === 'xlsx' && rows > XLSX_MAX_DATA_ROWS) throw new AppError('validation', xlsxRowsFailure(rows).message);
+    if (rows > cap) throw new AppError('validation', pdfRowCapFailure(rows, cap).message);
   };
 
   const service = {

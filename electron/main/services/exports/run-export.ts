@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { openDb, type DbHandle } from '../db/client';
-import { XLSX_MAX_DATA_ROWS } from '../../../../shared/domain/export-limits';
 import { selectColumns } from '../../../../shared/domain/export-columns';
 import { EXPORT_FORMATS, EXPORT_TYPES } from '../../../../shared/domain/enums';
 import { loadRowSource } from './jobs/load';
@@ -9,7 +8,7 @@ import { loadWriter } from './writers/registry';
 import { FileSink } from './file-sink';
 import type { FileOps } from './file-ops';
 import { ExportFailure, classifyError, memoryFailure } from './errors';
-import { pdfRowCapFailure, xlsxRowsFailure } from './caps';
+import { pdfRowCapFailure } from './caps';
 import { CONTROL_CANCEL, CONTROL_RUN, type RunOutcome, type RunStats, type WorkerJob } from './worker-protocol';
 
 /** Rows between checks of the control word, the soft memory limit, progress and backpressure. */
@@ -90,7 +89,6 @@ export async function runExport(job: WorkerJob, hooks: RunHooks): Promise<RunOut
     ]);
     const rowsTotal = source.count();
     if (spec.format === 'pdf' && rowsTotal > job.pdfRowCap) throw pdfRowCapFailure(rowsTotal, job.pdfRowCap);
-    if (spec.format === 'xlsx' && rowsTotal > XLSX_MAX_DATA_ROWS) throw xlsxRowsFailure(rowsTotal);
     hooks.onStarted(rowsTotal);
     checkpoint();
 

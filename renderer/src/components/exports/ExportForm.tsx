@@ -284,7 +284,7 @@ export function ExportForm() {
               <input id={`${id}-title-input`} type="text" placeholder={EXPORT_TYPE_LABELS[form.type]} value={form.title} onChange={(e) => set({ title: e.target.value })} />
             </Field>
           )}
-          {form.format === 'xlsx' && <p className="muted">Excel files hold up to 1,048,575 rows; dates and money are typed cells.</p>}
+          {form.format === 'xlsx' && <p className="muted">Dates and money are typed cells. Past 1,048,575 rows (one Excel sheet) the rows continue on a second sheet, each with the header row.</p>}
         </div>
       </fieldset>
 

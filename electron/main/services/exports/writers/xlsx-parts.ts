@@ -1,31 +1,46 @@
 import type { ColumnKind, SelectedColumn } from '../../../../../shared/domain/export-columns';
 
-/** The fixed parts of a one-sheet XLSX package (SpreadsheetML), apart from the sheet data. */
+/** The fixed parts of an XLSX package (SpreadsheetML), apart from the sheet data. */
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-export const CONTENT_TYPES = `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+/** [Content_Types].xml for a workbook of `sheets` worksheets. */
+export function contentTypesXml(sheets: number): string {
+  const overrides = Array.from(
+    { length: sheets },
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join('\n');
+  return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+${overrides}
 <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
 <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
 <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
 </Types>`;
+}
 
 export const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>
 <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
 </Relationships>`;
 
-export const WORKBOOK_RELS = `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>
-<Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/>
-<Relationship Id="rId3" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>
+/** xl/_rels/workbook.xml.rels: sheets take rId1..rIdN, styles and shared strings follow. */
+export function workbookRelsXml(sheets: number): string {
+  const sheetRels = Array.from(
+    { length: sheets },
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  ).join('\n');
+  return `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+${sheetRels}
+<Relationship Id="rId${sheets + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>
+<Relationship Id="rId${sheets + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>
 </Relationships>`;
+}
 
 /** The shared-string table; `items` are ready-made `<t>` elements. */
 export function sharedStringsXml(items: readonly string[], references: number): string {
@@ -41,8 +56,20 @@ export function sheetName(title: string): string {
   return title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Export';
 }
 
-export function workbookXml(name: string): string {
-  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets><sheet name="${escapeXml(name)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+/** The sheet names of a workbook whose rows continue over `sheets` sheets: "Trades", "Trades (2)", ... */
+export function continuedSheetNames(title: string, sheets: number): string[] {
+  const base = sheetName(title);
+  return Array.from({ length: sheets }, (_, i) => {
+    if (i === 0) return base;
+    const suffix = ` (${i + 1})`;
+    // The suffix must survive Excel's 31-character cap, or two sheets would share a name.
+    return `${base.slice(0, 31 - suffix.length).trim()}${suffix}`;
+  });
+}
+
+export function workbookXml(names: readonly string[]): string {
+  const sheets = names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets></workbook>`;
 }
 
 export function corePropsXml(title: string, at: number): string {
@@ -95,8 +122,8 @@ const WIDTHS: Record<ColumnKind, number> = {
   boolean: 9,
 };
 
-/** Everything of sheet1.xml before the first data row: frozen header pane, widths, header row. */
-export function sheetHead(columns: readonly SelectedColumn[], refs: readonly string[]): string {
+/** Everything of a sheet before its first data row: frozen header pane, widths, header row. */
+export function sheetHead(columns: readonly SelectedColumn[], refs: readonly string[], selected: boolean): string {
   const cols = columns
     .map((c, i) => {
       const width = Math.min(60, Math.max(WIDTHS[c.kind], c.header.length + 2));
@@ -107,7 +134,7 @@ export function sheetHead(columns: readonly SelectedColumn[], refs: readonly str
     .map((c, i) => `<c r="${refs[i]}1" s="${STYLE.header}" t="inlineStr"><is><t>${escapeXml(c.header)}</t></is></c>`)
     .join('');
   return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    '<sheetViews><sheetView workbookViewId="0" tabSelected="1"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+    `<sheetViews><sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ''}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
     '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData><row r="1">${header}</row>`;
 }

@@ -2,18 +2,19 @@ import { LIST_SEPARATOR } from '../../../../../shared/domain/export-columns';
 import type { FormatWriter, WriterInput } from './types';
 import { createDaySerial, excelSerialFromMs, isFiniteNumber, truthy } from './values';
 import { ZipWriter, type ZipEntryStream } from './zip';
+import { XLSX_MAX_DATA_ROWS } from '../../../../../shared/domain/export-limits';
 import {
-  CONTENT_TYPES,
   ROOT_RELS,
   SHEET_TAIL,
   STYLE,
-  WORKBOOK_RELS,
   columnRef,
+  contentTypesXml,
+  continuedSheetNames,
   corePropsXml,
   sheetHead,
   sharedStringsXml,
-  sheetName,
   stylesXml,
+  workbookRelsXml,
   workbookXml,
 } from './xlsx-parts';
 
@@ -58,8 +59,16 @@ function textElement(raw: string): string {
  * wait for its ZIP stream to drain, so on a million rows it holds hundreds of MiB and most of
  * its time goes to that bookkeeping (see scripts/bench). The file is the same format; tests
  * read it back with exceljs.
+ *
+ * An Excel sheet holds 1,048,576 rows. Past that the rows continue on "Title (2)", "Title (3)",
+ * each with the header row, so a journal of any size still opens in Excel. The workbook parts
+ * that list the sheets are written last, once the number of sheets is known.
  */
-export function createXlsxWriter({ columns, sink, report }: WriterInput): FormatWriter {
+export function createXlsxWriter(
+  { columns, sink, report }: WriterInput,
+  limits: { sheetRows: number } = { sheetRows: XLSX_MAX_DATA_ROWS },
+): FormatWriter {
+  if (!Number.isInteger(limits.sheetRows) || limits.sheetRows < 1) throw new RangeError('sheetRows must be a positive integer');
   const zip = new ZipWriter(sink, new Date(report.generatedAt));
   const kinds = columns.map((c) => c.kind);
   const width = kinds.length;
@@ -68,6 +77,7 @@ export function createXlsxWriter({ columns, sink, report }: WriterInput): Format
   const opens = refs.map((ref) => `<c r="${ref}`);
   const daySerial = createDaySerial();
   let sheet: ZipEntryStream | null = null;
+  let sheets = 0;
   let buffer = '';
   let rowNumber = 1;
   const shared = new Map<string, number>();
@@ -92,22 +102,50 @@ export function createXlsxWriter({ columns, sink, report }: WriterInput): Format
   };
 
   const flush = () => {
-    if (buffer.length > 0) sheet!.write(buffer);
+    // While the previous sheet is still closing, rows gather in the buffer until ready().
+    if (sheet === null) return;
+    if (buffer.length > 0) sheet.write(buffer);
     buffer = '';
+  };
+
+  const sheetPath = () => `xl/worksheets/sheet${sheets}.xml`;
+
+  /**
+   * The previous sheet's ZIP entry must be fully deflated before the next entry's header is
+   * written, and row() cannot wait; so the sheet that fills up starts closing here, and the
+   * next one opens in ready() (or finish()) once it has.
+   */
+  let closing: Promise<void> | null = null;
+
+  const startNextSheet = () => {
+    buffer += SHEET_TAIL;
+    flush();
+    closing = sheet!.end();
+    sheet = null;
+    sheets += 1;
+    buffer = sheetHead(columns, refs, false);
+    rowNumber = 1;
+  };
+
+  const openPending = async () => {
+    if (!closing) return;
+    await closing;
+    closing = null;
+    sheet = zip.openStream(sheetPath());
+    flush();
   };
 
   return {
     async begin() {
-      zip.addFile('[Content_Types].xml', CONTENT_TYPES);
       zip.addFile('_rels/.rels', ROOT_RELS);
       zip.addFile('docProps/core.xml', corePropsXml(report.title, report.generatedAt));
-      zip.addFile('xl/workbook.xml', workbookXml(sheetName(report.title)));
-      zip.addFile('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
       zip.addFile('xl/styles.xml', stylesXml(report.currency));
-      sheet = zip.openStream('xl/worksheets/sheet1.xml');
-      buffer = sheetHead(columns, refs);
+      sheets = 1;
+      sheet = zip.openStream(sheetPath());
+      buffer = sheetHead(columns, refs, true);
     },
     row(values) {
+      if (rowNumber > limits.sheetRows) startNextSheet();
       rowNumber += 1;
       const r = String(rowNumber);
       let xml = `<row r="${r}">`;
@@ -146,12 +184,19 @@ export function createXlsxWriter({ columns, sink, report }: WriterInput): Format
       buffer += `${xml}</row>`;
       if (buffer.length >= CHUNK_CHARS) flush();
     },
-    ready: () => (sheet ? sheet.ready() : sink.ready()),
+    ready: () => {
+      if (closing) return openPending().then(() => sheet!.ready() ?? undefined);
+      return sheet ? sheet.ready() : sink.ready();
+    },
     async finish() {
+      await openPending();
       buffer += SHEET_TAIL;
       flush();
       await sheet!.end();
       zip.addFile('xl/sharedStrings.xml', sharedStringsXml(sharedItems, sharedRefs));
+      zip.addFile('xl/workbook.xml', workbookXml(continuedSheetNames(report.title, sheets)));
+      zip.addFile('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets));
+      zip.addFile('[Content_Types].xml', contentTypesXml(sheets));
       zip.finish();
     },
   };
