@@ -136,7 +136,15 @@ export function createBackupService(deps: BackupDeps) {
       return exclusive(() => backupTo(target));
     },
     runAutomatic: (kind: AutoBackupKind) => exclusive(() => automatic(kind)),
-    /** Checks then restores `path`; with no path, asks for the file (null when cancelled). */
+    /** Restores one of the backups list() shows, by file name: the renderer never names a path. */
+    async restoreListed(name: string): Promise<RestoreResult | null> {
+      const listed = listBackups(folder(), dbPath).find((file) => file.fileName === name);
+      if (!listed) {
+        throw new AppError('not_found', `There is no backup named "${name}" in the backup folder. Pick one from the list, or restore from a file.`);
+      }
+      return this.restore(listed.path);
+    },
+    /** Checks then restores `path` (main's own callers); with no path, asks for the file (null when cancelled). */
     async restore(path?: string): Promise<RestoreResult | null> {
       const source =
         path ??
