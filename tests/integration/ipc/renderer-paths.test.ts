@@ -26,13 +26,6 @@ describe('paths never come from the renderer', () => {
     ctx = undefined;
   });
 
-  const pick = async (path: string): Promise<string> => {
-    ctx!.desktop.answerNextOpen(path);
-    const picked = await handlers['import:pickFile']({});
-    if (!picked.ok || !picked.data.file) throw new Error('no file picked');
-    return picked.data.file.token;
-  };
-
   it('import:preview and import:run refuse a path, and a token main never issued', async () => {
     start();
     for (const request of [{ path: '/etc/passwd' }, { file: '/etc/passwd' }, { file: '../../etc/passwd' }, { file: 'C:\\Windows\\win.ini' }]) {
