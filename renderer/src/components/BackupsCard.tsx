@@ -3,6 +3,7 @@ import { TableScroll } from './TableScroll';
 import type { BackupFileDto } from '../../../shared/ipc/channels/backup';
 import { call, errorMessage } from '../api';
 import { useFormat } from '../hooks/use-format';
+import { useSettingsStore } from '../store/settings-store';
 
 const KIND_LABELS: Record<BackupFileDto['kind'], string> = {
   daily: 'Daily',
@@ -28,9 +29,11 @@ export function BackupsCard() {
       setMessage({ kind: 'crit', text: errorMessage(error) });
     }
   };
+  // The list follows the backup folder setting when it is changed on this page.
+  const backupFolder = useSettingsStore((s) => s.settings.backupFolder);
   useEffect(() => {
     void load();
-  }, []);
+  }, [backupFolder]);
 
   const backUpNow = async () => {
     setBusy(true);
