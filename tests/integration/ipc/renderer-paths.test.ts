@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '../../../electron/main/services/handlers';
@@ -124,6 +124,24 @@ describe('reveal and open touch only the file an export wrote', () => {
     expect(await handlers['exports:create']({ type: 'trades', format: 'csv' })).toMatchObject({
       ok: false,
       error: { code: 'validation', message: expect.stringContaining('is a folder') },
+    });
+  });
+  it('exports to and shows only the chosen folder while it is still a folder; a vanished one is a plain io error', async () => {
+    const t = (current = seededServices(5));
+    const handlers = createHandlers(t.services);
+    const folder = join(t.out, 'chosen');
+    mkdirSync(folder);
+    t.desktop.answerNextFolder(folder);
+    expect(await handlers['settings:chooseFolder']({ key: 'defaultExportFolder' })).toMatchObject({ ok: true });
+    await handlers['settings:update']({ patch: { alwaysAskWhereToSave: false } });
+    expect(t.services.exports.folder()).toBe(realpathSync(folder));
+
+    rmSync(folder, { recursive: true });
+    writeFileSync(folder, 'now a file');
+    expect(() => t.services.exports.folder()).toThrow(expect.objectContaining({ code: 'io', message: expect.stringContaining('is a file, not a folder') }));
+    expect(await handlers['exports:create']({ type: 'trades', format: 'csv' })).toMatchObject({
+      ok: false,
+      error: { code: 'io', message: expect.stringMatching(/^The default export folder cannot be used: .* is a file, not a folder\..*Always ask where to save/) },
     });
   });
 });
