@@ -118,6 +118,41 @@ export function createBackupService(deps: BackupDeps) {
       .finally(next);
   };
 
+  /** Checks then restores `path` (main's own callers); with no path, asks for the file (null when cancelled). */
+  const restore = async (path?: string): Promise<RestoreResult | null> => {
+    const source =
+      path ??
+      (await desktop.chooseOpenPath({ title: 'Restore a backup', filters: [{ name: 'Spark Journal backup', extensions: ['db'] }] }));
+    if (source === null) return null;
+    if (!existsSync(source) || !statSync(source).isFile()) {
+      throw new AppError('not_found', `${source} does not exist. Choose an existing backup file.`);
+    }
+    return exclusive(async () => {
+      const started = performance.now();
+      const scratch = mkdtempSync(join(tmpdir(), 'spark-restore-'));
+      try {
+        // Check a private copy: the chosen file is never opened for writing or changed.
+        const copy = join(scratch, 'candidate.db');
+        copyFileSync(source, copy);
+        checkBackupFile(copy, deps.migrationsFolder, `The file ${source}`);
+        migrateCopy(copy, deps.migrationsFolder, join(scratch, 'backups'));
+        const before = await automatic('pre-restore');
+        const tables = copyIntoLive(sqlite, copy);
+        const result = {
+          restoredFrom: source,
+          preRestoreBackup: before.path,
+          tables,
+          durationMs: Math.round(performance.now() - started),
+        };
+        logger.info('backup.restored', { restoredFrom: source, preRestoreBackup: before.path, durationMs: result.durationMs });
+        events.emit('journal:changed', { reason: 'restore' });
+        return result;
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    });
+  };
+
   return {
     folder,
     list(): BackupFile[] {
@@ -142,42 +177,9 @@ export function createBackupService(deps: BackupDeps) {
       if (!listed) {
         throw new AppError('not_found', `There is no backup named "${name}" in the backup folder. Pick one from the list, or restore from a file.`);
       }
-      return this.restore(listed.path);
+      return restore(listed.path);
     },
-    /** Checks then restores `path` (main's own callers); with no path, asks for the file (null when cancelled). */
-    async restore(path?: string): Promise<RestoreResult | null> {
-      const source =
-        path ??
-        (await desktop.chooseOpenPath({ title: 'Restore a backup', filters: [{ name: 'Spark Journal backup', extensions: ['db'] }] }));
-      if (source === null) return null;
-      if (!existsSync(source) || !statSync(source).isFile()) {
-        throw new AppError('not_found', `${source} does not exist. Choose an existing backup file.`);
-      }
-      return exclusive(async () => {
-        const started = performance.now();
-        const scratch = mkdtempSync(join(tmpdir(), 'spark-restore-'));
-        try {
-          // Check a private copy: the chosen file is never opened for writing or changed.
-          const copy = join(scratch, 'candidate.db');
-          copyFileSync(source, copy);
-          checkBackupFile(copy, deps.migrationsFolder, `The file ${source}`);
-          migrateCopy(copy, deps.migrationsFolder, join(scratch, 'backups'));
-          const before = await automatic('pre-restore');
-          const tables = copyIntoLive(sqlite, copy);
-          const result = {
-            restoredFrom: source,
-            preRestoreBackup: before.path,
-            tables,
-            durationMs: Math.round(performance.now() - started),
-          };
-          logger.info('backup.restored', { restoredFrom: source, preRestoreBackup: before.path, durationMs: result.durationMs });
-          events.emit('journal:changed', { reason: 'restore' });
-          return result;
-        } finally {
-          rmSync(scratch, { recursive: true, force: true });
-        }
-      });
-    },
+    restore,
     /** Rotates what exists (pre-migration backups included) and starts the daily check. */
     start(): void {
       try {
