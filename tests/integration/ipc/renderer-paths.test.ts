@@ -144,4 +144,22 @@ describe('reveal and open touch only the file an export wrote', () => {
       error: { code: 'io', message: expect.stringMatching(/^The default export folder cannot be used: .* is a file, not a folder\..*Always ask where to save/) },
     });
   });
+  it('a save dialog answer inside a system folder is refused before anything is created', async () => {
+    const t = (current = seededServices(5));
+    const handlers = createHandlers(t.services);
+    for (const answer of ['/proc/x/backup.db', '/sys/kernel/new/backup.db', '/dev/shm/backup.db']) {
+      t.desktop.answerNextSave(answer);
+      expect(await handlers['backup:create']({})).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('a system folder') } });
+    }
+    t.desktop.answerNextSave('/proc/self/trades');
+    expect(await handlers['exports:create']({ type: 'trades', format: 'csv' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringContaining('inside /proc, a system folder') },
+    });
+    // A folder the dialog created on the way is fine.
+    const nested = join(t.out, 'new', 'deeper', 'backup.db');
+    t.desktop.answerNextSave(nested);
+    expect(await handlers['backup:create']({})).toMatchObject({ ok: true, data: { path: nested } });
+    expect(t.services.exports.list({ offset: 0, limit: 10 })).toEqual([]);
+  });
 });

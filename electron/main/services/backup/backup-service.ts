@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Sqlite } from '../db/client';
 import type { Clock } from '../clock';
@@ -9,6 +9,7 @@ import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging';
 import type { SettingsStore } from '../settings/settings-store';
 import { AppError } from '../errors';
+import { checkFolderToCreate } from '../files/folder-check';
 import {
   backupFileName,
   listBackups,
@@ -168,7 +169,10 @@ export function createBackupService(deps: BackupDeps) {
         filters: [{ name: 'Spark Journal backup', extensions: ['db'] }],
       });
       if (target === null) return null;
-      return exclusive(() => backupTo(target));
+      // Checked before backupTo creates the folder: a typed /proc path is refused, never mkdir'ed.
+      const chosenFolder = checkFolderToCreate(dirname(target));
+      if (!chosenFolder.ok) throw new AppError('validation', `The backup cannot be saved there: ${chosenFolder.reason}`);
+      return exclusive(() => backupTo(join(chosenFolder.path, basename(target))));
     },
     runAutomatic: (kind: AutoBackupKind) => exclusive(() => automatic(kind)),
     /** Restores one of the backups list() shows, by file name: the renderer never names a path. */

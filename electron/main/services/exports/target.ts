@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { basename, extname, isAbsolute, join } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { Desktop } from '../desktop-port';
 import type { SettingsStore } from '../settings/settings-store';
 import { AppError } from '../errors';
@@ -7,7 +7,7 @@ import { dayInZone } from '../../../../shared/domain/day';
 import { EXPORT_FORMAT_INFO } from '../../../../shared/domain/export-formats';
 import { EXPORT_TYPE_LABELS } from '../../../../shared/domain/export-columns';
 import type { ExportFormat, ExportType } from '../../../../shared/domain/enums';
-import { checkWritableFolder } from '../files/folder-check';
+import { checkFolderToCreate, checkWritableFolder } from '../files/folder-check';
 
 const FILE_STEMS: Record<ExportType, string> = {
   trades: 'trades',
@@ -84,7 +84,9 @@ export async function resolveTarget(
     });
     if (!chosen) return null;
     if (!isAbsolute(chosen)) throw new AppError('validation', `The save location must be an absolute path, got "${basename(chosen)}".`);
-    return withExtension(chosen, spec.format);
+    const folder = checkFolderToCreate(dirname(chosen));
+    if (!folder.ok) throw new AppError('validation', `The export cannot be saved there: ${folder.reason}`);
+    return withExtension(join(folder.path, basename(chosen)), spec.format);
   }
   return uniqueTarget(join(exportFolder(desktop, settings), name), reserved);
 }

@@ -1,5 +1,5 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
 /** Kernel and device file systems: never a place for user files, and mkdir there can block. */
 const SYSTEM_ROOTS = ['/proc', '/sys', '/dev'];
@@ -59,4 +59,25 @@ export function checkWritableFolder(input: string): FolderCheck {
     return { ok: false, reason: `Spark Journal cannot write to ${shown} (permission denied). Choose a folder you can write to.` };
   }
   return { ok: true, path: real };
+}
+
+/**
+ * A folder that may not exist yet (the target of a save dialog, which can create folders): the
+ * nearest existing ancestor must pass checkWritableFolder, so creating the rest is safe. The
+ * answer is the path under the ancestor's real path.
+ */
+export function checkFolderToCreate(input: string): FolderCheck {
+  const direct = checkWritableFolder(input);
+  if (direct.ok || !isAbsolute(input) || !/does not exist/.test(direct.reason)) return direct;
+  const missing: string[] = [];
+  let ancestor = resolve(input);
+  for (;;) {
+    const parent = dirname(ancestor);
+    missing.unshift(basename(ancestor));
+    if (parent === ancestor) return direct;
+    ancestor = parent;
+    const check = checkWritableFolder(ancestor);
+    if (check.ok) return { ok: true, path: join(check.path, ...missing) };
+    if (!/does not exist/.test(check.reason)) return check;
+  }
 }
