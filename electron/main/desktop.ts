@@ -65,10 +65,12 @@ export function createElectronDesktop(config: ElectronDesktopConfig): Desktop {
     },
 
     async chooseOpenPath(request) {
+      type OpenProperty = 'openFile' | 'openDirectory' | 'createDirectory';
+      const folder = request.pick === 'folder';
       const options = {
         title: request.title,
-        filters: request.filters,
-        properties: ['openFile'] as Array<'openFile'>,
+        ...(folder ? {} : { filters: request.filters }),
+        properties: (folder ? ['openDirectory', 'createDirectory'] : ['openFile']) as OpenProperty[],
       };
       const window = config.getWindow();
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);

@@ -187,7 +187,18 @@ function main(): void {
     stops.push(registerIpc({ ipcMain, handlers: createHandlers(ready), isAppUrl: appUrl, logger }));
     stops.push(forwardEvents(ready.events, () => (window && !window.isDestroyed() ? window.webContents : null)));
 
-    const showExportsFolder = () => void openFolder(desktop.defaultExportFolder(), logger);
+    // Only the checked export folder (a real, writable directory) is opened: never a file or a program.
+    const showExportsFolder = () => {
+      let folder: string;
+      try {
+        folder = ready.exports.folder();
+      } catch (error) {
+        logger.warn('app.exports_folder.unusable', { error });
+        dialog.showErrorBox('Spark Journal cannot open the exports folder', error instanceof Error ? error.message : String(error));
+        return;
+      }
+      void openFolder(folder, logger);
+    };
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         buildAppMenu({

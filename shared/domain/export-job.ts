@@ -67,14 +67,15 @@ export interface ExportHealth {
   /** Queued jobs waiting for a retry time. */
   waitingRetry: number;
   running: number;
-  /** Figures over the kept performance rows (see the retention settings). */
+  /** Jobs by their final state (every job ever finished; retention does not shrink these). */
   processed: number;
   failed: number;
   cancelled: number;
-  /** Runs that were a second or later attempt. */
+  /** Finished jobs that needed more than one attempt. */
   retried: number;
+  /** Over the kept performance rows of completed runs (see the retention settings). */
   averageDurationMs: number | null;
-  /** Oldest performance row counted, epoch ms (null when there is none). */
+  /** When the oldest finished job counted was created, epoch ms (null when there is none). */
   since: number | null;
 }
 

@@ -42,6 +42,22 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
 export const SETTINGS_DEFAULTS: Settings = SettingsSchema.parse({});
 
-/** A partial update: every provided key is validated; unknown keys are rejected. */
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
+type SettingsShape = typeof SettingsSchema.shape;
+
+/**
+ * A partial update: every provided key is validated; unknown keys are rejected. Built from the
+ * fields without their defaults: zod 4 applies `.default()` even under `.partial()`, which turned
+ * `{ theme: 'dark' }` into a whole object of defaults that overwrote every other setting.
+ */
+export const SettingsPatchSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(SettingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
+    ) as { [K in SettingKey]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>> },
+  )
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** Settings that hold a folder: chosen in main's folder dialog, never typed by the renderer. */
+export const FOLDER_SETTING_KEYS = ['defaultExportFolder', 'backupFolder'] as const;
+export type FolderSettingKey = (typeof FOLDER_SETTING_KEYS)[number];

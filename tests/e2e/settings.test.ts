@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../harness/server';
@@ -97,6 +98,65 @@ describe('Settings in Chromium through the harness', () => {
     } finally {
       copy.close();
     }
+  });
+
+  it('chooses folders in main’s folder dialog: refuses a bad one plainly, shows and saves a good one', async () => {
+    await openPage(page, 'Settings');
+    const choose = page.getByRole('button', { name: 'Choose… Backup folder' });
+    const shown = page.locator('.field-folder').filter({ hasText: 'Backup folder' }).locator('output');
+    expect(await shown.innerText()).toBe('Next to the journal file (default)');
+    const keep = harness.services.settings.get('backupKeep');
+
+    harness.desktop.answerNextFolder('/proc/x');
+    await choose.click();
+    const alert = page.locator('.field-folder').filter({ hasText: 'Backup folder' }).getByRole('alert');
+    await expect.poll(() => alert.innerText()).toContain('inside /proc, a system folder');
+    const file = join(harness.workDir, 'not-a-folder.txt');
+    writeFileSync(file, 'x');
+    harness.desktop.answerNextFolder(file);
+    await choose.click();
+    await expect.poll(() => alert.innerText()).toContain('is a file, not a folder');
+    expect(harness.services.settings.get('backupFolder')).toBe('');
+    await page.screenshot({ path: artifactPath('settings-folder-refused.png'), fullPage: false });
+
+    const folder = join(harness.workDir, 'My Backups');
+    mkdirSync(folder);
+    harness.desktop.answerNextFolder(folder);
+    await choose.click();
+    await expect.poll(() => harness.services.settings.get('backupFolder')).toBe(realpathSync(folder));
+    await expect.poll(() => shown.innerText()).toBe(realpathSync(folder));
+    expect(harness.desktop.folderRequests.at(-1)).toMatchObject({ pick: 'folder', title: 'Choose the backup folder' });
+
+    const exportsFolder = join(harness.workDir, 'Exports here');
+    mkdirSync(exportsFolder);
+    harness.desktop.answerNextFolder(exportsFolder);
+    await page.getByRole('button', { name: 'Choose… Default export folder' }).click();
+    await expect.poll(() => harness.services.settings.get('defaultExportFolder')).toBe(realpathSync(exportsFolder));
+    await page.screenshot({ path: artifactPath('settings-folders.png'), fullPage: true });
+    await page.locator('fieldset').filter({ hasText: 'Default export folder' }).screenshot({ path: artifactPath('settings-export-folder.png') });
+    const backupsCard = page.getByRole('region', { name: 'Back up and restore' });
+    await expect.poll(() => backupsCard.innerText()).toContain(`Automatic backups are kept in ${realpathSync(folder)}.`);
+
+    // Saving another setting through the form leaves the folders (and everything else) as they are.
+    await page.getByLabel('Theme').selectOption('light');
+    await save();
+    await expect.poll(() => harness.services.settings.get('theme')).toBe('light');
+    expect(harness.services.settings.get('backupFolder')).toBe(realpathSync(folder));
+    expect(harness.services.settings.get('backupKeep')).toBe(keep);
+
+    await page.locator('.field-folder').filter({ hasText: 'Default export folder' }).getByRole('button', { name: 'Use the default' }).click();
+    await expect.poll(() => harness.services.settings.get('defaultExportFolder')).toBe('');
+  });
+
+  it('restores a listed backup by its name', async () => {
+    await harness.services.backup.runAutomatic('daily');
+    // The list loads when the card mounts.
+    await openPage(page, 'Overview');
+    await openPage(page, 'Settings');
+    const card = page.getByRole('region', { name: 'Back up and restore' });
+    await card.getByRole('button', { name: /^Restore the backup of / }).first().click();
+    await card.getByRole('button', { name: 'Replace my journal with this backup' }).click();
+    await expect.poll(() => card.getByRole('status').innerText()).toMatch(/^Restored from .*-daily-.*\.db\. The journal as it was is kept in /);
   });
 
   it('adds and edits accounts with the server’s messages, and renames a tag', async () => {

@@ -14,11 +14,13 @@ import type {
 export class RecordingDesktop implements Desktop {
   readonly saveRequests: SaveDialogRequest[] = [];
   readonly openRequests: OpenDialogRequest[] = [];
+  readonly folderRequests: OpenDialogRequest[] = [];
   readonly notifications: DesktopNotification[] = [];
   readonly revealed: string[] = [];
   readonly opened: string[] = [];
   private readonly saveAnswers: (string | null)[] = [];
   private readonly openAnswers: (string | null)[] = [];
+  private readonly folderAnswers: (string | null)[] = [];
 
   constructor(private readonly folder: string) {
     mkdirSync(folder, { recursive: true });
@@ -29,8 +31,14 @@ export class RecordingDesktop implements Desktop {
     this.saveAnswers.push(path);
   }
 
+  /** The next open-file dialog answers this path (null = cancelled; the default is cancelled). */
   answerNextOpen(path: string | null): void {
     this.openAnswers.push(path);
+  }
+
+  /** The next folder dialog answers this path (null = cancelled; the default is cancelled). */
+  answerNextFolder(path: string | null): void {
+    this.folderAnswers.push(path);
   }
 
   async chooseSavePath(request: SaveDialogRequest): Promise<string | null> {
@@ -40,8 +48,12 @@ export class RecordingDesktop implements Desktop {
   }
 
   async chooseOpenPath(request: OpenDialogRequest): Promise<string | null> {
+    if (request.pick === 'folder') {
+      this.folderRequests.push(request);
+      return this.folderAnswers.shift() ?? null;
+    }
     this.openRequests.push(request);
-    return this.openAnswers.length ? (this.openAnswers.shift() ?? null) : null;
+    return this.openAnswers.shift() ?? null;
   }
 
   defaultExportFolder(): string {

@@ -21,6 +21,7 @@ import { createJournalWrites, type JournalWrites } from './journal/trade-writes-
 import { createImportService, type ImportService } from './import/import-service';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { readBackupFolderSetting, resolveBackupFolder } from './backup/backup-files';
+import { createFileTokens, type FileTokens } from './files/file-tokens';
 
 export interface ServicesConfig {
   dbPath: string;
@@ -66,6 +67,8 @@ export interface Services {
   imports: ImportService;
   /** Online, automatic (daily, pre-restore) backups and restore. */
   backup: BackupService;
+  /** Files picked in main's dialogs, known to the renderer only by token. */
+  fileTokens: FileTokens;
   /** Stops background work and closes the database. */
   close(): Promise<void>;
 }
@@ -125,6 +128,7 @@ export function createServices(config: ServicesConfig): Services {
       sqlite: db.sqlite, dbPath: config.dbPath, migrationsFolder: config.migrationsFolder, configuredFolder: config.backupDir,
       settings, desktop: config.desktop, clock: config.clock, logger: config.logger, events,
     }),
+    fileTokens: createFileTokens(() => config.clock.now()),
     async close() {
       await services.backup.stop();
       services.equity.stop();

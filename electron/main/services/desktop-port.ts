@@ -16,6 +16,8 @@ export interface SaveDialogRequest {
 export interface OpenDialogRequest {
   title: string;
   filters: FileFilter[];
+  /** What the user picks: an existing file (the default) or a folder (filters do not apply). */
+  pick?: 'file' | 'folder';
 }
 
 export type NotificationAction =
@@ -32,6 +34,7 @@ export interface DesktopNotification {
 export interface Desktop {
   /** Absolute path chosen by the user, or null when they cancelled. */
   chooseSavePath(request: SaveDialogRequest): Promise<string | null>;
+  /** An existing file, or a folder when `request.pick` is 'folder'; null when they cancelled. */
   chooseOpenPath(request: OpenDialogRequest): Promise<string | null>;
   /** The folder exports go to when "always ask where to save" is off. */
   defaultExportFolder(): string;

@@ -3,6 +3,7 @@ import { TableScroll } from './TableScroll';
 import type { BackupFileDto } from '../../../shared/ipc/channels/backup';
 import { call, errorMessage } from '../api';
 import { useFormat } from '../hooks/use-format';
+import { useSettingsStore } from '../store/settings-store';
 
 const KIND_LABELS: Record<BackupFileDto['kind'], string> = {
   daily: 'Daily',
@@ -28,9 +29,11 @@ export function BackupsCard() {
       setMessage({ kind: 'crit', text: errorMessage(error) });
     }
   };
+  // The list follows the backup folder setting when it is changed on this page.
+  const backupFolder = useSettingsStore((s) => s.settings.backupFolder);
   useEffect(() => {
     void load();
-  }, []);
+  }, [backupFolder]);
 
   const backUpNow = async () => {
     setBusy(true);
@@ -50,11 +53,12 @@ export function BackupsCard() {
     }
   };
 
-  const restore = async (path?: string) => {
+  /** A listed backup by its file name, or (no name) a file the user picks in main's dialog. */
+  const restore = async (name?: string) => {
     setBusy(true);
     setMessage(null);
     try {
-      const result = await call('backup:restore', path ? { path } : {});
+      const result = await call('backup:restore', name ? { name } : {});
       setMessage(
         result
           ? { kind: 'good', text: `Restored from ${result.restoredFrom}. The journal as it was is kept in ${result.preRestoreBackup}.` }
@@ -108,9 +112,9 @@ export function BackupsCard() {
                   <td>{KIND_LABELS[f.kind]}</td>
                   <td className="num">{fmt.bytes(f.bytes)}</td>
                   <td>
-                    {confirm === f.path ? (
+                    {confirm === f.fileName ? (
                       <span className="button-row">
-                        <button type="button" className="danger" disabled={busy} onClick={() => void restore(f.path)}>
+                        <button type="button" className="danger" disabled={busy} onClick={() => void restore(f.fileName)}>
                           Replace my journal with this backup
                         </button>
                         <button type="button" onClick={() => setConfirm(null)}>
@@ -118,7 +122,7 @@ export function BackupsCard() {
                         </button>
                       </span>
                     ) : (
-                      <button type="button" aria-label={`Restore the backup of ${fmt.dateTime(f.createdAt)}`} onClick={() => setConfirm(f.path)}>
+                      <button type="button" aria-label={`Restore the backup of ${fmt.dateTime(f.createdAt)}`} onClick={() => setConfirm(f.fileName)}>
                         Restore
                       </button>
                     )}

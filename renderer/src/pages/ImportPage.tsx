@@ -134,7 +134,7 @@ function History() {
 export function ImportPage() {
   const id = useId();
   const fmt = useFormat();
-  const { path, accountId, presetId, mapping, presets, preview, busy, message, loadLists, chooseFile, setAccount, setPreset, applyMapping, savePreset, deletePreset, run } =
+  const { file, accountId, presetId, mapping, presets, preview, busy, message, loadLists, chooseFile, setAccount, setPreset, applyMapping, savePreset, deletePreset, run } =
     useImportStore();
   const savedPreset = presets.find((p) => p.id === presetId && !p.builtin);
   const [onError, setOnError] = useState<OnError>('abort');
@@ -154,11 +154,11 @@ export function ImportPage() {
         <p className="muted small">A CSV or Excel export from your broker or platform (Interactive Brokers, NinjaTrader, Tradovate, MetaTrader, or a Spark Journal export).</p>
         <div className="button-row">
           <button type="button" className="primary" disabled={busy !== null} onClick={() => void chooseFile()}>
-            {busy === 'choose' ? 'Waiting for the file…' : path ? 'Choose another file…' : 'Choose a file…'}
+            {busy === 'choose' ? 'Waiting for the file…' : file ? 'Choose another file…' : 'Choose a file…'}
           </button>
-          {path && (
-            <span className="file-chip" title={path}>
-              {preview?.fileName ?? path.split(/[\\/]/).pop()}
+          {file && (
+            <span className="file-chip">
+              {file.fileName}
               {preview && ` · ${preview.format.toUpperCase()}${preview.format === 'csv' ? `, separated by “${preview.delimiter === '\t' ? 'tab' : preview.delimiter}”` : ''}`}
             </span>
           )}
@@ -177,7 +177,7 @@ export function ImportPage() {
         )}
       </section>
 
-      {path && preview && (
+      {file && preview && (
         <>
           <section className="card" aria-labelledby={`${id}-setup`}>
             <h2 id={`${id}-setup`}>2. Check how it reads</h2>
@@ -300,7 +300,7 @@ export function ImportPage() {
           </section>
           {(showMapping || needsMapping) && (
             <MappingEditor
-              key={`${path}|${presetId ?? 'none'}`}
+              key={`${file?.token ?? ''}|${presetId ?? 'none'}`}
               headers={preview.headers}
               initial={mappingStart}
               busy={busy !== null}

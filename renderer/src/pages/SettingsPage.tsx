@@ -1,12 +1,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { Settings, SettingsPatch, SettingKey } from '../../../shared/domain/settings';
+import type { Settings, SettingKey } from '../../../shared/domain/settings';
 import { PageHeader } from '../components/PageHeader';
 import { SETTINGS_GROUPS as GROUPS, type FieldDef } from './settings-fields';
 import { BackupsCard } from '../components/BackupsCard';
 import { AccountsCard } from '../components/AccountsCard';
 import { TagsCard } from '../components/TagsCard';
 import { InstrumentsCard } from '../components/InstrumentsCard';
-import { useSettingsStore } from '../store/settings-store';
+import { useSettingsStore, type EditablePatch } from '../store/settings-store';
 
 type Draft = Record<SettingKey, string | boolean>;
 
@@ -18,17 +18,73 @@ function toDraft(settings: Settings): Draft {
   return draft;
 }
 
-/** Only the fields the user changed, typed as the server expects (numbers as numbers). */
-function toPatch(draft: Draft, settings: Settings): SettingsPatch {
+/** Only the fields the user changed, typed as the server expects (numbers as numbers); folders are saved on choosing. */
+function toPatch(draft: Draft, settings: Settings): EditablePatch {
   const patch: Record<string, unknown> = {};
   for (const group of GROUPS) {
     for (const field of group.fields) {
+      if (field.kind === 'folder') continue;
       const value = draft[field.key];
       const typed = field.kind === 'number' ? (String(value).trim() === '' ? null : Number(value)) : value;
       if (typed !== settings[field.key]) patch[field.key] = typed;
     }
   }
-  return patch as SettingsPatch;
+  return patch as EditablePatch;
+}
+
+/** A folder setting: shows the folder, "Choose…" opens main's folder dialog, which checks and saves it. */
+function FolderField({ field }: { field: Extract<FieldDef, { kind: 'folder' }> }) {
+  const id = useId();
+  const folder = useSettingsStore((s) => s.settings[field.key]);
+  const chooseFolder = useSettingsStore((s) => s.chooseFolder);
+  const resetFolder = useSettingsStore((s) => s.resetFolder);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const act = async (work: () => ReturnType<typeof chooseFolder>, done: string) => {
+    setBusy(true);
+    setMessage(null);
+    const result = await work();
+    setBusy(false);
+    if (!result.ok) setMessage({ kind: 'error', text: result.message });
+    else if (result.chosen) setMessage({ kind: 'ok', text: done });
+  };
+
+  return (
+    <div className="field field-folder">
+      <span id={`${id}-label`} className="label">
+        {field.label}
+      </span>
+      <span className="folder-picker">
+        <output id={`${id}-value`} className={`folder-path ${folder === '' ? 'muted' : ''}`} aria-labelledby={`${id}-label`} title={folder || undefined}>
+          {folder || field.defaultLabel}
+        </output>
+        <button
+          type="button"
+          id={`${id}-choose`}
+          aria-labelledby={`${id}-choose ${id}-label`}
+          aria-describedby={`${id}-hint`}
+          disabled={busy}
+          onClick={() => void act(() => chooseFolder(field.key), `${field.label} changed.`)}
+        >
+          {busy ? 'Waiting…' : 'Choose…'}
+        </button>
+        {folder !== '' && (
+          <button type="button" disabled={busy} onClick={() => void act(() => resetFolder(field.key), `${field.label} set back to the default.`)}>
+            Use the default
+          </button>
+        )}
+      </span>
+      <span id={`${id}-hint`} className="hint">
+        {field.hint}
+      </span>
+      {message && (
+        <span role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'field-error' : 'ok small'}>
+          {message.text}
+        </span>
+      )}
+    </div>
+  );
 }
 
 function Field({ field, draft, error, onChange }: { field: FieldDef; draft: Draft; error?: string; onChange: (value: string | boolean) => void }) {
@@ -121,7 +177,10 @@ export function SettingsPage() {
         {GROUPS.map((group) => (
           <fieldset key={group.title} className="card">
             <legend>{group.title}</legend>
-            {group.fields.map((field) => (
+            {group.fields.map((field) =>
+              field.kind === 'folder' ? (
+                <FolderField key={field.key} field={field} />
+              ) : (
               <Field
                 key={field.key}
                 field={field}
@@ -132,7 +191,8 @@ export function SettingsPage() {
                   setMessage(null);
                 }}
               />
-            ))}
+              ),
+            )}
           </fieldset>
         ))}
         <div className="form-footer">

@@ -1,8 +1,10 @@
-import type { SettingKey } from '../../../shared/domain/settings';
+import type { FolderSettingKey, SettingKey } from '../../../shared/domain/settings';
 
 export type FieldDef =
   | { key: SettingKey; label: string; hint: string; kind: 'number'; unit?: string }
   | { key: SettingKey; label: string; hint: string; kind: 'text'; placeholder?: string }
+  /** Chosen in main's folder dialog ("Choose…"); the renderer only shows it or resets it to the default. */
+  | { key: FolderSettingKey; label: string; hint: string; kind: 'folder'; defaultLabel: string }
   | { key: SettingKey; label: string; hint: string; kind: 'boolean' }
   | { key: SettingKey; label: string; hint: string; kind: 'choice'; options: { value: string; label: string }[] };
 
@@ -35,7 +37,7 @@ export const SETTINGS_GROUPS: { title: string; fields: FieldDef[] }[] = [
     title: 'Exports',
     fields: [
       { key: 'alwaysAskWhereToSave', label: 'Always ask where to save', hint: 'When off, exports go straight to the default folder.', kind: 'boolean' },
-      { key: 'defaultExportFolder', label: 'Default export folder', hint: 'Leave empty for Documents/Spark Journal.', kind: 'text', placeholder: 'Documents/Spark Journal' },
+      { key: 'defaultExportFolder', label: 'Default export folder', hint: 'Where exports go when Spark Journal does not ask. The default is Documents/Spark Journal.', kind: 'folder', defaultLabel: 'Documents/Spark Journal (default)' },
       { key: 'exportConcurrency', label: 'Exports running at once', hint: 'From 1 to 4. More is faster for many small exports, but uses more memory.', kind: 'number' },
       { key: 'maxActiveExportJobs', label: 'Most exports waiting or running', hint: 'From 1 to 100. New exports are refused past this.', kind: 'number' },
       { key: 'exportWorkerHeapMb', label: 'Memory cap per export', hint: 'Hard limit, from 64 to 4096 MiB.', kind: 'number', unit: 'MiB' },
@@ -60,7 +62,7 @@ export const SETTINGS_GROUPS: { title: string; fields: FieldDef[] }[] = [
   {
     title: 'Backups',
     fields: [
-      { key: 'backupFolder', label: 'Backup folder', hint: 'Leave empty to keep backups next to the journal file.', kind: 'text', placeholder: 'Next to the journal file' },
+      { key: 'backupFolder', label: 'Backup folder', hint: 'Where automatic backups are kept. The default is a backups folder next to the journal file.', kind: 'folder', defaultLabel: 'Next to the journal file (default)' },
       { key: 'backupKeep', label: 'Backups to keep', hint: 'From 1 to 365. The oldest are removed first.', kind: 'number' },
     ],
   },

@@ -1,14 +1,15 @@
 import { create } from 'zustand';
 import type { ImportPreset, ImportPresetDefinition } from '../../../shared/domain/import-preset';
 import type { ImportBatch, ImportPreview, ImportRunResult } from '../../../shared/domain/import-result';
+import type { ChosenFile } from '../../../shared/domain/chosen-file';
 import { call, errorMessage } from '../api';
 import { fieldErrors } from '../validation';
 
 export type OnError = 'abort' | 'skip';
 
 interface ImportState {
-  /** Only ever a path the main process's open dialog returned. */
-  path: string | null;
+  /** The file picked in main's open dialog: a token for this session and its name, never a path. */
+  file: ChosenFile | null;
   accountId: number | null;
   presetId: string | null;
   /** A mapping edited here; wins over presetId. */
@@ -39,15 +40,15 @@ function failure(error: unknown) {
 
 export const useImportStore = create<ImportState>((set, get) => {
   const source = () => {
-    const { path, accountId, presetId, mapping } = get();
+    const { file, accountId, presetId, mapping } = get();
     return {
-      path: path!,
+      file: file!.token,
       ...(accountId !== null ? { accountId } : {}),
       ...(mapping ? { preset: mapping } : presetId ? { presetId } : {}),
     };
   };
   const refreshPreview = async () => {
-    if (!get().path) return;
+    if (!get().file) return;
     set({ busy: 'preview', result: null });
     try {
       const preview = await call('import:preview', { ...source(), sampleSize: 50 });
@@ -66,7 +67,7 @@ export const useImportStore = create<ImportState>((set, get) => {
   };
 
   return {
-    path: null,
+    file: null,
     accountId: null,
     presetId: null,
     mapping: null,
@@ -87,12 +88,12 @@ export const useImportStore = create<ImportState>((set, get) => {
     async chooseFile() {
       set({ busy: 'choose', message: null });
       try {
-        const { path } = await call('import:chooseFile', {});
-        if (path === null) {
+        const { file } = await call('import:pickFile', {});
+        if (file === null) {
           set({ message: { kind: 'info', text: 'No file was chosen.' } });
           return;
         }
-        set({ path, presetId: null, mapping: null, preview: null, result: null });
+        set({ file, presetId: null, mapping: null, preview: null, result: null });
       } catch (error) {
         set({ message: failure(error) });
         return;
@@ -137,7 +138,7 @@ export const useImportStore = create<ImportState>((set, get) => {
       }
     },
     async run(onError, dryRun) {
-      if (!get().path) return;
+      if (!get().file) return;
       set({ busy: 'run', message: null, result: null });
       try {
         const result = await call('import:run', { ...source(), onError, dryRun });
@@ -167,7 +168,7 @@ export const useImportStore = create<ImportState>((set, get) => {
       }
     },
     reset() {
-      set({ path: null, presetId: null, mapping: null, preview: null, result: null, message: null });
+      set({ file: null, presetId: null, mapping: null, preview: null, result: null, message: null });
     },
   };
 });

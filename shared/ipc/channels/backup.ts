@@ -28,8 +28,21 @@ export const backupChannels = {
   /** The automatic backups (daily, pre-restore, pre-migration), newest first, and their folder. */
   'backup:list': channel<{ folder: string; files: BackupFileDto[] }>()(z.object({}).strict()),
   /**
-   * Restores a backup after checking it (integrity, schema). Without `path` the user picks the
-   * file; null when the dialog was cancelled. The journal as it was is backed up first.
+   * Restores a backup after checking it (integrity, schema): `name` is a file name from
+   * backup:list; without it the user picks the file in main's dialog (null when cancelled).
+   * The journal as it was is backed up first.
    */
-  'backup:restore': channel<RestoreResultDto | null>()(z.object({ path: z.string().min(1).max(4096).optional() }).strict()),
+  'backup:restore': channel<RestoreResultDto | null>()(
+    z
+      .object({
+        name: z
+          .string()
+          .min(1)
+          .max(255)
+          .regex(/^[^/\\\0]+$/, 'is a file name from the backup list, without a folder')
+          .refine((name) => name !== '.' && name !== '..', 'is a file name from the backup list, without a folder')
+          .optional(),
+      })
+      .strict(),
+  ),
 };

@@ -108,6 +108,13 @@ describe('save and open dialogs', () => {
     expect(await desktop.chooseOpenPath({ title: 'Import trades', filters: CSV })).toBe('/home/trader/broker.csv');
     expect(fake.callsTo('dialog.showOpenDialog')).toEqual([[{ title: 'Import trades', filters: CSV, properties: ['openFile'] }]]);
   });
+
+  it('opens a folder dialog (no file filters) when asked for a folder', async () => {
+    const { desktop } = setup();
+    fake.dialogAnswers.open = { canceled: false, filePaths: ['/home/trader/Exports'] };
+    expect(await desktop.chooseOpenPath({ title: 'Choose the backup folder', filters: [], pick: 'folder' })).toBe('/home/trader/Exports');
+    expect(fake.callsTo('dialog.showOpenDialog')).toEqual([[{ title: 'Choose the backup folder', properties: ['openDirectory', 'createDirectory'] }]]);
+  });
 });
 
 describe('files and folders', () => {

@@ -29,7 +29,7 @@ beforeEach(() => {
       },
     },
   });
-  useImportStore.setState({ path: '/tmp/my-broker.csv', presetId: null, mapping: null, presets: [], preview: null, message: null, busy: null });
+  useImportStore.setState({ file: { token: '0123456789abcdef0123456789abcdef', fileName: 'my-broker.csv' }, presetId: null, mapping: null, presets: [], preview: null, message: null, busy: null });
 });
 
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SETTINGS_DEFAULTS } from '../../../shared/domain/settings';
+import { FOLDER_SETTING_KEYS, SETTINGS_DEFAULTS } from '../../../shared/domain/settings';
 import { SETTINGS_GROUPS } from '../../../renderer/src/pages/settings-fields';
 
 describe('Settings page fields', () => {
@@ -12,7 +12,16 @@ describe('Settings page fields', () => {
   it('uses an input that fits each setting’s type', () => {
     for (const field of SETTINGS_GROUPS.flatMap((g) => g.fields)) {
       const value = SETTINGS_DEFAULTS[field.key];
-      const expected = typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : field.kind === 'choice' ? 'choice' : 'text';
+      const expected =
+        typeof value === 'boolean'
+          ? 'boolean'
+          : typeof value === 'number'
+            ? 'number'
+            : field.kind === 'choice'
+              ? 'choice'
+              : (FOLDER_SETTING_KEYS as readonly string[]).includes(field.key)
+                ? 'folder'
+                : 'text';
       expect(field.kind, field.key).toBe(expected);
     }
   });

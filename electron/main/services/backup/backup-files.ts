@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { checkWritableFolder } from '../files/folder-check';
 
 /**
  * Automatic backups live in one folder and are named like the pre-migration backups that
@@ -43,7 +44,8 @@ export function resolveBackupFolder(setting: string, configured: string | undefi
 /**
  * The backupFolder setting read straight from the database file before it is opened for
  * real, so the pre-migration backup already goes where the user wants. '' when the file,
- * the table or the row does not exist yet.
+ * the table or the row does not exist yet, or when the folder is no longer a usable folder
+ * (the settings store logs why): mkdir under /proc would block start-up.
  */
 export function readBackupFolderSetting(dbPath: string): string {
   if (!existsSync(dbPath)) return '';
@@ -52,7 +54,9 @@ export function readBackupFolderSetting(dbPath: string): string {
     sqlite = new Database(dbPath, { fileMustExist: true });
     const row = sqlite.prepare("SELECT value_json AS v FROM settings WHERE key = 'backupFolder'").get() as { v: string } | undefined;
     const value: unknown = row ? JSON.parse(row.v) : '';
-    return typeof value === 'string' ? value : '';
+    if (typeof value !== 'string' || value.trim() === '') return '';
+    const check = checkWritableFolder(value.trim());
+    return check.ok ? check.path : '';
   } catch {
     return '';
   } finally {

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Sqlite } from '../db/client';
 import type { Clock } from '../clock';
@@ -9,6 +9,7 @@ import type { EventBus } from '../event-bus';
 import type { Logger } from '../logging';
 import type { SettingsStore } from '../settings/settings-store';
 import { AppError } from '../errors';
+import { checkFolderToCreate } from '../files/folder-check';
 import {
   backupFileName,
   listBackups,
@@ -118,6 +119,41 @@ export function createBackupService(deps: BackupDeps) {
       .finally(next);
   };
 
+  /** Checks then restores `path` (main's own callers); with no path, asks for the file (null when cancelled). */
+  const restore = async (path?: string): Promise<RestoreResult | null> => {
+    const source =
+      path ??
+      (await desktop.chooseOpenPath({ title: 'Restore a backup', filters: [{ name: 'Spark Journal backup', extensions: ['db'] }] }));
+    if (source === null) return null;
+    if (!existsSync(source) || !statSync(source).isFile()) {
+      throw new AppError('not_found', `${source} does not exist. Choose an existing backup file.`);
+    }
+    return exclusive(async () => {
+      const started = performance.now();
+      const scratch = mkdtempSync(join(tmpdir(), 'spark-restore-'));
+      try {
+        // Check a private copy: the chosen file is never opened for writing or changed.
+        const copy = join(scratch, 'candidate.db');
+        copyFileSync(source, copy);
+        checkBackupFile(copy, deps.migrationsFolder, `The file ${source}`);
+        migrateCopy(copy, deps.migrationsFolder, join(scratch, 'backups'));
+        const before = await automatic('pre-restore');
+        const tables = copyIntoLive(sqlite, copy);
+        const result = {
+          restoredFrom: source,
+          preRestoreBackup: before.path,
+          tables,
+          durationMs: Math.round(performance.now() - started),
+        };
+        logger.info('backup.restored', { restoredFrom: source, preRestoreBackup: before.path, durationMs: result.durationMs });
+        events.emit('journal:changed', { reason: 'restore' });
+        return result;
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    });
+  };
+
   return {
     folder,
     list(): BackupFile[] {
@@ -133,43 +169,21 @@ export function createBackupService(deps: BackupDeps) {
         filters: [{ name: 'Spark Journal backup', extensions: ['db'] }],
       });
       if (target === null) return null;
-      return exclusive(() => backupTo(target));
+      // Checked before backupTo creates the folder: a typed /proc path is refused, never mkdir'ed.
+      const chosenFolder = checkFolderToCreate(dirname(target));
+      if (!chosenFolder.ok) throw new AppError('validation', `The backup cannot be saved there: ${chosenFolder.reason}`);
+      return exclusive(() => backupTo(join(chosenFolder.path, basename(target))));
     },
     runAutomatic: (kind: AutoBackupKind) => exclusive(() => automatic(kind)),
-    /** Checks then restores `path`; with no path, asks for the file (null when cancelled). */
-    async restore(path?: string): Promise<RestoreResult | null> {
-      const source =
-        path ??
-        (await desktop.chooseOpenPath({ title: 'Restore a backup', filters: [{ name: 'Spark Journal backup', extensions: ['db'] }] }));
-      if (source === null) return null;
-      if (!existsSync(source) || !statSync(source).isFile()) {
-        throw new AppError('not_found', `${source} does not exist. Choose an existing backup file.`);
+    /** Restores one of the backups list() shows, by file name: the renderer never names a path. */
+    async restoreListed(name: string): Promise<RestoreResult | null> {
+      const listed = listBackups(folder(), dbPath).find((file) => file.fileName === name);
+      if (!listed) {
+        throw new AppError('not_found', `There is no backup named "${name}" in the backup folder. Pick one from the list, or restore from a file.`);
       }
-      return exclusive(async () => {
-        const started = performance.now();
-        const scratch = mkdtempSync(join(tmpdir(), 'spark-restore-'));
-        try {
-          // Check a private copy: the chosen file is never opened for writing or changed.
-          const copy = join(scratch, 'candidate.db');
-          copyFileSync(source, copy);
-          checkBackupFile(copy, deps.migrationsFolder, `The file ${source}`);
-          migrateCopy(copy, deps.migrationsFolder, join(scratch, 'backups'));
-          const before = await automatic('pre-restore');
-          const tables = copyIntoLive(sqlite, copy);
-          const result = {
-            restoredFrom: source,
-            preRestoreBackup: before.path,
-            tables,
-            durationMs: Math.round(performance.now() - started),
-          };
-          logger.info('backup.restored', { restoredFrom: source, preRestoreBackup: before.path, durationMs: result.durationMs });
-          events.emit('journal:changed', { reason: 'restore' });
-          return result;
-        } finally {
-          rmSync(scratch, { recursive: true, force: true });
-        }
-      });
+      return restore(listed.path);
     },
+    restore,
     /** Rotates what exists (pre-migration backups included) and starts the daily check. */
     start(): void {
       try {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ErrorClass } from '../../../../shared/domain/enums';
 import type { ExportJobError } from '../../../../shared/domain/export-job';
@@ -43,7 +44,33 @@ const TRANSIENT_CODES = new Set([
 interface ErrnoLike {
   code?: unknown;
   path?: unknown;
+  syscall?: unknown;
   message?: unknown;
+}
+
+/** How a transient failure's message ends while another attempt is coming. */
+const WILL_RETRY = 'It will be retried.';
+
+/** What to do once a transient failure has used every attempt, by error code. */
+function adviceAfterLastAttempt(code: string): string {
+  if (code === 'worker_crashed') {
+    return 'If it happens again, export fewer rows or columns, or as CSV; the log file has the details.';
+  }
+  if (code.startsWith('sqlite_')) {
+    return 'Another program (or a second Spark Journal) may be holding the journal: close it, then press Retry on this export.';
+  }
+  return 'Check that the disk is connected and nothing else is using the file, then press Retry on this export.';
+}
+
+/**
+ * The words of a transient failure when no attempt is left: the job has failed for good, so it
+ * says so and what to do instead of promising a retry.
+ */
+export function finalAttemptError(error: ExportJobError, attempts: number): ExportJobError {
+  if (error.class !== 'transient') return error;
+  const cause = error.message.endsWith(WILL_RETRY) ? error.message.slice(0, -WILL_RETRY.length).trimEnd() : error.message;
+  const tries = attempts === 1 ? 'It was tried once' : `It was tried ${attempts} times`;
+  return { ...error, message: `${cause} ${tries} and will not be retried automatically. ${adviceAfterLastAttempt(error.code)}` };
 }
 
 /** Sorts any error from an export run into validation / terminal / transient with a message that says what to do. */
@@ -55,6 +82,23 @@ export function classifyError(error: unknown, targetPath: string): ExportFailure
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrnoLike;
   const code = typeof e.code === 'string' ? e.code : '';
   const folder = dirname(targetPath);
+  if (code === 'EISDIR') {
+    return new ExportFailure(
+      'validation',
+      'target_is_folder',
+      `${targetPath} is a folder, so the export cannot be saved under that name. Export again and choose a file name.`,
+    );
+  }
+  if (e.syscall === 'rename' && !['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS'].includes(code) && existsSync(folder)) {
+    // The folder is there: the finished temporary file could not be moved onto the target.
+    return new ExportFailure(
+      'terminal',
+      'rename_failed',
+      code === 'ENOENT'
+        ? `The finished export could not be moved onto ${targetPath}: its temporary file was removed before the move (another program or Spark Journal process may have deleted it). Export again.`
+        : `The finished export could not be moved onto ${targetPath} (${code || 'rename failed'}). Check that the file is not open in another program, then export again.`,
+    );
+  }
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
@@ -73,7 +117,7 @@ export function classifyError(error: unknown, targetPath: string): ExportFailure
       );
     case 'ENOENT':
     case 'ENOTDIR':
-      if (typeof e.path === 'string' && e.path.startsWith(folder)) {
+      if (typeof e.path === 'string' && e.path.startsWith(folder) && !existsSync(folder)) {
         return new ExportFailure(
           'terminal',
           'folder_missing',
@@ -85,7 +129,7 @@ export function classifyError(error: unknown, targetPath: string): ExportFailure
       return memoryFailure('hard');
   }
   if (TRANSIENT_CODES.has(code) || code.startsWith('SQLITE_IOERR')) {
-    return new ExportFailure('transient', code.toLowerCase(), `A temporary problem interrupted the export (${code}). It will be retried.`);
+    return new ExportFailure('transient', code.toLowerCase(), `A temporary problem interrupted the export (${code}). ${WILL_RETRY}`);
   }
   const message = typeof e.message === 'string' ? e.message : String(error);
   return new ExportFailure('terminal', 'internal', `The export stopped on an unexpected error: ${message}`);
@@ -109,4 +153,4 @@ export function memoryFailure(which: 'hard' | 'soft', limitMb?: number): ExportF
 export const cancelledFailure = () => new ExportFailure('cancelled', 'cancelled', 'The export was cancelled.');
 
 export const crashFailure = (detail: string) =>
-  new ExportFailure('transient', 'worker_crashed', `The export worker stopped unexpectedly (${detail}). It will be retried.`);
+  new ExportFailure('transient', 'worker_crashed', `The export worker stopped unexpectedly (${detail}). ${WILL_RETRY}`);

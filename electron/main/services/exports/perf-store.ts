@@ -1,6 +1,6 @@
 import type { Sqlite } from '../db/client';
 import type { ExportFormat, ExportJobStatus, ExportType } from '../../../../shared/domain/enums';
-import type { ExportHealth, ExportPerfRun, ExportPerfSummary } from '../../../../shared/domain/export-job';
+import type { ExportPerfRun, ExportPerfSummary } from '../../../../shared/domain/export-job';
 
 const DAY_MS = 86_400_000;
 
@@ -118,16 +118,12 @@ export function createPerfStore(sqlite: Sqlite) {
         };
       });
     },
-    health(): Omit<ExportHealth, 'queued' | 'waitingRetry' | 'running'> {
+    /** Mean duration of the completed runs still kept, ms; null when there is none. */
+    averageDurationMs(): number | null {
       const row = sqlite
-        .prepare(
-          `SELECT COALESCE(SUM(outcome = 'completed'), 0) AS processed, COALESCE(SUM(outcome = 'failed'), 0) AS failed,
-                  COALESCE(SUM(outcome = 'cancelled'), 0) AS cancelled, COALESCE(SUM(attempt > 1), 0) AS retried,
-                  AVG(CASE WHEN outcome = 'completed' THEN duration_ms END) AS averageDurationMs, MIN(created_at) AS since
-           FROM export_job_performance`,
-        )
-        .get() as Omit<ExportHealth, 'queued' | 'waitingRetry' | 'running'>;
-      return { ...row, averageDurationMs: row.averageDurationMs === null ? null : Math.round(row.averageDurationMs) };
+        .prepare(`SELECT AVG(duration_ms) AS average FROM export_job_performance WHERE outcome = 'completed'`)
+        .get() as { average: number | null };
+      return row.average === null ? null : Math.round(row.average);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { basename, extname, isAbsolute, join } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { Desktop } from '../desktop-port';
 import type { SettingsStore } from '../settings/settings-store';
 import { AppError } from '../errors';
@@ -7,6 +7,7 @@ import { dayInZone } from '../../../../shared/domain/day';
 import { EXPORT_FORMAT_INFO } from '../../../../shared/domain/export-formats';
 import { EXPORT_TYPE_LABELS } from '../../../../shared/domain/export-columns';
 import type { ExportFormat, ExportType } from '../../../../shared/domain/enums';
+import { checkFolderToCreate, checkWritableFolder } from '../files/folder-check';
 
 const FILE_STEMS: Record<ExportType, string> = {
   trades: 'trades',
@@ -38,6 +39,31 @@ export function uniqueTarget(path: string, reserved: ReadonlySet<string>): strin
 }
 
 /**
+ * The folder exports go to when nobody is asked: the setting (checked, never created: a folder
+ * the user chose must still be there), else the OS default folder, created when missing.
+ */
+export function exportFolder(desktop: Desktop, settings: SettingsStore): string {
+  const configured = settings.get('defaultExportFolder');
+  if (configured !== '') {
+    const check = checkWritableFolder(configured);
+    if (!check.ok) {
+      throw new AppError('io', `The default export folder cannot be used: ${check.reason} Choose another folder in Settings, or turn on "Always ask where to save".`);
+    }
+    return check.path;
+  }
+  const folder = desktop.defaultExportFolder();
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new AppError(
+      'io',
+      `The default export folder ${folder} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder in Settings, or turn on "Always ask where to save".`,
+    );
+  }
+  return folder;
+}
+
+/**
  * Where an export goes: the native save dialog (suggested name, format filter) when "always ask"
  * is on, else a fresh name in the default export folder. null = the user cancelled the dialog.
  */
@@ -58,16 +84,9 @@ export async function resolveTarget(
     });
     if (!chosen) return null;
     if (!isAbsolute(chosen)) throw new AppError('validation', `The save location must be an absolute path, got "${basename(chosen)}".`);
-    return withExtension(chosen, spec.format);
+    const folder = checkFolderToCreate(dirname(chosen));
+    if (!folder.ok) throw new AppError('validation', `The export cannot be saved there: ${folder.reason}`);
+    return withExtension(join(folder.path, basename(chosen)), spec.format);
   }
-  const folder = settings.get('defaultExportFolder') || desktop.defaultExportFolder();
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch (error) {
-    throw new AppError(
-      'io',
-      `The default export folder ${folder} cannot be created (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder in Settings, or turn on "Always ask where to save".`,
-    );
-  }
-  return uniqueTarget(join(folder, name), reserved);
+  return uniqueTarget(join(exportFolder(desktop, settings), name), reserved);
 }

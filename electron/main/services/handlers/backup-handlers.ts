@@ -5,6 +5,6 @@ export function backupHandlers(services: Services): AreaHandlers<'backup:create'
   return {
     'backup:create': () => services.backup.backupInteractive(),
     'backup:list': () => ({ folder: services.backup.folder(), files: services.backup.list() }),
-    'backup:restore': (request) => services.backup.restore(request.path),
+    'backup:restore': (request) => (request.name === undefined ? services.backup.restore() : services.backup.restoreListed(request.name)),
   };
 }

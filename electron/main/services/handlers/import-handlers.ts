@@ -2,7 +2,7 @@ import type { Services } from '../app';
 import type { AreaHandlers } from './define';
 
 type ImportChannel =
-  | 'import:chooseFile'
+  | 'import:pickFile'
   | 'import:preview'
   | 'import:run'
   | 'import:batches'
@@ -14,9 +14,12 @@ type ImportChannel =
 export function importHandlers(services: Services): AreaHandlers<ImportChannel> {
   const imports = services.imports;
   return {
-    'import:chooseFile': async () => ({ path: await imports.chooseFile() }),
-    'import:preview': (request) => imports.preview(request),
-    'import:run': (request) => imports.run(request),
+    'import:pickFile': async () => {
+      const path = await imports.chooseFile();
+      return { file: path === null ? null : services.fileTokens.issue(path) };
+    },
+    'import:preview': ({ file, ...request }) => imports.preview({ ...request, path: services.fileTokens.resolve(file) }),
+    'import:run': ({ file, ...request }) => imports.run({ ...request, path: services.fileTokens.resolve(file) }),
     'import:batches': () => imports.batches(),
     'import:undo': (request) => imports.undo(request.batchId),
     'import:presets': () => imports.presets.list(),

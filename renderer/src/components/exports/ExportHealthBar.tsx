@@ -29,7 +29,11 @@ export function ExportHealthBar() {
           </div>
         ))}
       </dl>
-      {health.since !== null && <p className="muted small">Counts since {fmt.dateTime(health.since)} (see the retention settings).</p>}
+      {health.since !== null && (
+        <p className="muted small">
+          Every export since {fmt.dateTime(health.since)}, counted once by how it ended; the average time covers the kept timings (see the retention settings).
+        </p>
+      )}
     </section>
   );
 }

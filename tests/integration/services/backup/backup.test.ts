@@ -194,7 +194,7 @@ describe('backup and restore', () => {
     expect(await handlers['backup:create']({})).toEqual({ ok: true, data: null });
     ctx.desktop.answerNextOpen(null);
     expect(await handlers['backup:restore']({})).toEqual({ ok: true, data: null });
-    expect(await handlers['backup:restore']({ path: 42 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await handlers['backup:restore']({ name: 42 })).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
   it('daily automatic backups run on the clock and rotate to backupKeep per kind', async () => {

@@ -155,7 +155,12 @@ describe('export faults', () => {
       ['failed', 2],
       ['failed', 3],
     ]);
-    expect(t.services.exports.health()).toMatchObject({ queued: 0, waitingRetry: 0, failed: 3, retried: 2 });
+    // Counted once, as a job, by its final state.
+    expect(t.services.exports.health()).toMatchObject({ queued: 0, waitingRetry: 0, failed: 1, retried: 1 });
+    // The last attempt's words do not promise another one.
+    expect(afterFirst.error!.message).toContain('It will be retried.');
+    expect(final.error!.message).not.toContain('It will be retried');
+    expect(final.error!.message).toContain('It was tried 3 times and will not be retried automatically.');
   });
 
   it('the soft memory limit fails the job as terminal and names the setting', async () => {

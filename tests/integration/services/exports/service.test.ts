@@ -1,4 +1,4 @@
-import { existsSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestServices } from '../../../helpers/test-services';
@@ -89,6 +89,11 @@ describe('exports channels', () => {
     expect(second.targetPath).toBe(first.targetPath.replace(/\.csv$/, ' (2).csv'));
     await t.services.exports.waitFor(second.id);
 
+    // A chosen folder must exist (it is never created, unlike the OS default).
+    expect(() => t.services.settings.update({ defaultExportFolder: join(t.out, 'nested', 'exports') })).toThrow(
+      expect.objectContaining({ code: 'validation', message: expect.stringContaining('does not exist') }),
+    );
+    mkdirSync(join(t.out, 'nested', 'exports'), { recursive: true });
     t.services.settings.update({ defaultExportFolder: join(t.out, 'nested', 'exports') });
     const third = (await t.services.exports.create(ExportSpecSchema.parse({ type: 'dailyPnl', format: 'json' })))!;
     expect(third.targetPath.startsWith(join(t.out, 'nested', 'exports'))).toBe(true);

@@ -135,14 +135,21 @@ describe('messy input, row errors, skip or abort', () => {
 
   it('answers a missing file, a binary file and an old .xls with what to do', async () => {
     const handlers = createHandlers(ctx.services);
-    const missing = await handlers['import:preview']({ path: join(ctx.dir, 'nope.csv') });
+    // The renderer names a file by the token main's open dialog gave it.
+    const pick = async (path: string) => {
+      ctx.desktop.answerNextOpen(path);
+      const picked = await handlers['import:pickFile']({});
+      if (!picked.ok || !picked.data.file) throw new Error('the dialog answered no file');
+      return picked.data.file.token;
+    };
+    const missing = await handlers['import:preview']({ file: await pick(join(ctx.dir, 'nope.csv')) });
     expect(missing).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringMatching(/nope\.csv.*ENOENT/) } });
     const binary = join(ctx.dir, 'photo.csv');
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
-    expect(await handlers['import:preview']({ path: binary })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/looks binary/) } });
+    expect(await handlers['import:preview']({ file: await pick(binary) })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/looks binary/) } });
     const xls = join(ctx.dir, 'old.xls');
     writeFileSync(xls, 'x');
-    expect(await handlers['import:run']({ path: xls, presetId: 'builtin:mt4-history', accountId })).toMatchObject({
+    expect(await handlers['import:run']({ file: await pick(xls), presetId: 'builtin:mt4-history', accountId })).toMatchObject({
       ok: false,
       error: { code: 'validation', message: expect.stringMatching(/save it as \.xlsx or CSV/) },
     });
