@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
@@ -10,6 +10,9 @@ import { openFileLog } from './file-log';
 import { forwardEvents, registerIpc } from './ipc';
 import { createQuitGuard, type QuitChoice } from './quit-guard';
 import { createServices, type Services } from './services/app';
+import {
+  bindingPath, bindingProblemFromError, checkSqliteBinding, chooseSqliteBinding, SQLITE_BINDING_ENV, type BindingProblem,
+} from './services/db/sqlite-binding';
 import { systemClock } from './services/clock';
 import { createHandlers } from './services/handlers';
 import { createLogger, type Logger } from './services/logging';
@@ -74,6 +77,27 @@ function main(): void {
   const appUrl = (url: string) => isAppUrl(url, rendererFileUrl, devServerUrl);
 
   logger.info('app.start', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, packaged: app.isPackaged });
+
+  // One decision for main and every worker thread: they inherit this environment.
+  const binding = chooseSqliteBinding({
+    electronVersion: process.versions.electron,
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    platform: process.platform,
+    arch: process.arch,
+  });
+  const sqliteBinding = bindingPath(binding);
+  if (sqliteBinding) process.env[SQLITE_BINDING_ENV] = sqliteBinding;
+  else delete process.env[SQLITE_BINDING_ENV];
+  const runtimeAbi = process.versions.modules;
+  const refuseToStart = (problem: BindingProblem) => {
+    logger.error('app.sqlite_binding.unusable', {
+      runtimeAbi: problem.runtimeAbi, binaryAbi: problem.binaryAbi, path: problem.path, choice: binding.kind,
+    });
+    dialog.showErrorBox(problem.title, `${problem.message}\n\nDetails are in ${log.file}.`);
+    app.exit(1);
+  };
   process.on('unhandledRejection', (reason) => logger.error('app.unhandled_rejection', { error: reason }));
 
   let window: BrowserWindow | null = null;
@@ -156,6 +180,14 @@ function main(): void {
 
   const start = () => {
     applySessionPolicy(session.defaultSession, { cspHeader: !isDev });
+    const bindingProblem = checkSqliteBinding(binding, runtimeAbi, {
+      exists: existsSync,
+      readText: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null),
+    });
+    if (bindingProblem) {
+      refuseToStart(bindingProblem);
+      return;
+    }
     try {
       services = createServices({
         dbPath: join(userData, 'spark-journal.db'),
@@ -169,6 +201,11 @@ function main(): void {
         equityValidationWorker: { path: EQUITY_VALIDATION_WORKER },
       });
     } catch (error) {
+      const abiProblem = bindingProblemFromError(error, binding, runtimeAbi);
+      if (abiProblem) {
+        refuseToStart(abiProblem);
+        return;
+      }
       logger.error('app.services.failed', { error });
       dialog.showErrorBox(
         'Spark Journal could not open its database',
@@ -181,6 +218,7 @@ function main(): void {
     }
     const ready = services;
     logger.info('app.services.ready', {
+      sqliteBinding: binding.kind, sqliteBindingPath: sqliteBinding ?? null,
       exportWorker: EXPORT_WORKER, analyticsWorker: ANALYTICS_WORKER, equityValidationWorker: EQUITY_VALIDATION_WORKER,
     });
 

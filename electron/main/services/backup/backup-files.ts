@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/open-sqlite';
 
 /**
  * Automatic backups live in one folder and are named like the pre-migration backups that
@@ -49,7 +50,7 @@ export function readBackupFolderSetting(dbPath: string): string {
   if (!existsSync(dbPath)) return '';
   let sqlite: Database.Database | null = null;
   try {
-    sqlite = new Database(dbPath, { fileMustExist: true });
+    sqlite = openSqlite(dbPath, { fileMustExist: true });
     const row = sqlite.prepare("SELECT value_json AS v FROM settings WHERE key = 'backupFolder'").get() as { v: string } | undefined;
     const value: unknown = row ? JSON.parse(row.v) : '';
     return typeof value === 'string' ? value : '';
