@@ -107,7 +107,9 @@ function parseStamp(text: string | null): BindingStamp | null {
  */
 export function checkSqliteBinding(choice: BindingChoice, runtimeAbi: string, files: BindingFiles): BindingProblem | null {
   if (choice.kind === 'default') return null;
-  if (!files.exists(choice.path)) {
+  // The prestart step writes the stamp last: a binary without one is an interrupted build.
+  const unstamped = choice.kind === 'electron-dev' && parseStamp(files.readText(choice.stampPath)) === null;
+  if (!files.exists(choice.path) || unstamped) {
     return {
       title: TITLE,
       message: `The Electron build of better-sqlite3 is missing (${choice.path}).\n\n${fixText(choice)}`,

@@ -77,6 +77,12 @@ describe('checkSqliteBinding', () => {
     expect(problem?.message).toContain(dev.path);
   });
 
+  it('takes a binary without its stamp for an interrupted build', () => {
+    const problem = checkSqliteBinding(dev, '150', files({ [dev.path]: 'binary' }));
+    expect(problem?.message).toContain('is missing');
+    expect(problem?.message).toContain(PREPARE_ELECTRON_COMMAND);
+  });
+
   it('reports both ABI numbers when the stamp says the build is for another Electron', () => {
     const stamp = JSON.stringify({ electron: '44.0.0', abi: '140', betterSqlite3: '12.11.1', platform: 'linux', arch: 'x64', source: 'compiled' });
     const problem = checkSqliteBinding(dev, '150', files({ [dev.path]: 'binary', [dev.stampPath]: stamp }));
