@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, dialog, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
-import { isAppUrl } from './app-origin';
+import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow } from 'electron';
+import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-origin';
+import { createAppRequestHandler } from './app-protocol';
+import { unpackedPath } from './packaged-paths';
 import { buildAppMenu } from './app-menu';
 import { createElectronDesktop } from './desktop';
 import { activeExports, followExportsInTray, waitUntilNoExports } from './exports-bridge';
@@ -24,11 +25,13 @@ import { applySessionPolicy, createMainWindow } from './window';
 // migrations copied by the build all sit at fixed places relative to it.
 const here = import.meta.dirname;
 const PRELOAD = join(here, '../preload/index.cjs');
-const RENDERER = join(here, '../renderer/index.html');
+const RENDERER_FOLDER = join(here, '../renderer');
 const MIGRATIONS = join(here, 'migrations');
-const EXPORT_WORKER = join(here, 'export-worker.js');
-const ANALYTICS_WORKER = join(here, 'analytics-worker.js');
-const EQUITY_VALIDATION_WORKER = join(here, 'equity-validation-worker.js');
+// Workers start from outside the asar in a packaged app (see packaged-paths.ts); in
+// development the path has no app.asar in it and stays as it is.
+const EXPORT_WORKER = unpackedPath(join(here, 'export-worker.js'));
+const ANALYTICS_WORKER = unpackedPath(join(here, 'analytics-worker.js'));
+const EQUITY_VALIDATION_WORKER = unpackedPath(join(here, 'equity-validation-worker.js'));
 // app.getAppPath() is the project folder in development and app.asar when packaged;
 // electron-builder.yml ships resources/ inside the asar.
 const resource = (...parts: string[]) => join(app.getAppPath(), 'resources', ...parts);
@@ -62,6 +65,13 @@ async function askAboutExports(window: BrowserWindow | null, active: number): Pr
 }
 
 function main(): void {
+  // Before 'ready', or Chromium treats app: as an opaque scheme: standard (relative URLs and
+  // an origin), secure (a secure context, like https), fetch for module scripts. No
+  // bypassCSP: the page keeps its policy, which the handler also sends as a header.
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+
   // A second launch hands over to the first (see 'second-instance') and exits at once.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -73,8 +83,7 @@ function main(): void {
   const logger = createLogger(log.sink, { process: 'main' });
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
   const isDev = devServerUrl !== undefined;
-  const rendererFileUrl = pathToFileURL(RENDERER).toString();
-  const appUrl = (url: string) => isAppUrl(url, rendererFileUrl, devServerUrl);
+  const appUrl = (url: string) => isAppUrl(url, devServerUrl);
 
   logger.info('app.start', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, packaged: app.isPackaged });
 
@@ -110,7 +119,7 @@ function main(): void {
     if (!window || window.isDestroyed()) {
       window = createMainWindow({
         preloadPath: PRELOAD,
-        rendererFile: RENDERER,
+        entryUrl: APP_ENTRY_URL,
         devServerUrl,
         stateFile: join(userData, 'window-state.json'),
         iconPath: resource('icon.png'),
@@ -180,6 +189,7 @@ function main(): void {
 
   const start = () => {
     applySessionPolicy(session.defaultSession, { cspHeader: !isDev });
+    protocol.handle(APP_SCHEME, createAppRequestHandler(RENDERER_FOLDER));
     const bindingProblem = checkSqliteBinding(binding, runtimeAbi, {
       exists: existsSync,
       readText: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null),

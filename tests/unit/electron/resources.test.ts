@@ -50,8 +50,14 @@ describe('electron-builder.yml', () => {
   });
 
   it('unpacks better-sqlite3 from the asar and rebuilds it for Electron at packaging time', () => {
-    expect(yml).toMatch(/^asarUnpack:\n(\s+- .+\n)*\s+- node_modules\/better-sqlite3\/\*\*$/m);
+    expect(yml).toMatch(/^asarUnpack:\n(\s+- .+\n)*\s+- node_modules\/\*\*$/m);
     expect(yml).toMatch(/^npmRebuild: true$/m);
+  });
+
+  it('gives file:// pages no extra privileges: the renderer comes from app://', () => {
+    expect(yml).toMatch(/^\s+grantFileProtocolExtraPrivileges: false$/m);
+    expect(yml).toMatch(/^\s+runAsNode: false$/m);
+    expect(yml).toMatch(/^\s+onlyLoadAppFromAsar: true$/m);
   });
 
   it('ships the bundles (with the migrations copied into out/main) and the tray icons it references', () => {
@@ -68,6 +74,6 @@ describe('electron-builder.yml', () => {
       expect(pkg.scripts[hook] ?? '').not.toMatch(/electron-builder|package-app|ensure-electron/);
     }
     expect(pkg.scripts['package']).toBe('node scripts/electron/package-app.mjs');
-    expect(pkg.scripts['prestart']).toBe('node scripts/electron/ensure-electron.mjs');
+    for (const hook of ['prestart', 'predev', 'prepare:electron']) expect(pkg.scripts[hook]).toBe('tsx scripts/electron/ensure-electron.ts');
   });
 });
