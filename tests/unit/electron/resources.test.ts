@@ -68,6 +68,27 @@ describe('electron-builder.yml', () => {
     expect(config).toContain("'electron/main/services/db/migrations'");
   });
 
+  it('ships an AppArmor profile that lets the .deb keep the Chromium sandbox on Ubuntu 24.04+', () => {
+    expect(yml).toMatch(/^deb:\n(?:\s+.*\n)*?\s+appArmorProfile: resources\/linux\/apparmor-profile\.tpl$/m);
+    const template = read('resources/linux/apparmor-profile.tpl').toString('utf8');
+    // electron-builder's own substitution (FpmTarget writeConfigFile): every macro must be known.
+    const macros = { executable: 'spark-journal', sanitizedProductName: 'Spark Journal' } as Record<string, string>;
+    const profile = template.replace(/\$\{([a-zA-Z]+)\}/g, (_match, name: string) => {
+      const value = macros[name];
+      if (value === undefined) throw new Error(`Macro ${name} is not defined`);
+      return value;
+    });
+    expect(yml).toMatch(/^\s+executableName: spark-journal$/m);
+    expect(profile).toMatch(/^abi <abi\/4\.0>,$/m);
+    expect(profile).toContain('profile "spark-journal" "/opt/Spark Journal/spark-journal" flags=(unconfined) {');
+    expect(profile).toMatch(/^\s+userns,$/m);
+  });
+
+  it('never turns the sandbox off', () => {
+    const sources = [yml, read('package.json').toString('utf8'), read('electron/main/index.ts').toString('utf8'), read('electron/main/window-options.ts').toString('utf8')];
+    for (const source of sources) expect(source).not.toMatch(/no-sandbox|noSandbox|disable-setuid-sandbox|sandbox: false/);
+  });
+
   it('is never run by npm install or npm test', () => {
     const pkg = JSON.parse(read('package.json').toString('utf8')) as { scripts: Record<string, string> };
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare', 'pretest', 'test', 'posttest']) {
