@@ -105,7 +105,8 @@ function main(): void {
       runtimeAbi: problem.runtimeAbi, binaryAbi: problem.binaryAbi, path: problem.path, choice: binding.kind,
     });
     dialog.showErrorBox(problem.title, `${problem.message}\n\nDetails are in ${log.file}.`);
-    app.exit(1);
+    // app.exit ends the process at once: the log line must reach the file first.
+    void log.close().finally(() => app.exit(1));
   };
   process.on('unhandledRejection', (reason) => logger.error('app.unhandled_rejection', { error: reason }));
 

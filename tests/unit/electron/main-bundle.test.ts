@@ -52,7 +52,10 @@ beforeAll(async () => {
   fake.appPaths['userData'] = userData;
   fake.app.appPath = root;
   await import(/* @vite-ignore */ pathToFileURL(BUNDLE).href);
-  await flush();
+  // The log is a write stream: on a busy machine its lines land some time after start-up.
+  const logFile = join(userData, 'logs', 'main.log');
+  const deadline = Date.now() + 10_000;
+  while (!(existsSync(logFile) && readFileSync(logFile, 'utf8').includes('"app.services.ready"')) && Date.now() < deadline) await flush();
 });
 
 afterAll(async () => {
