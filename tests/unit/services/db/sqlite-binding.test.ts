@@ -91,6 +91,12 @@ describe('checkSqliteBinding', () => {
     expect(problem?.message).toContain(PREPARE_ELECTRON_COMMAND);
   });
 
+  it('accepts what electron-builder rebuilt when it is in app.asar.unpacked', () => {
+    const packaged = chooseSqliteBinding(runtime({ isPackaged: true, resourcesPath: '/opt/app/resources' }));
+    if (packaged.kind !== 'packaged') throw new Error('expected the packaged choice');
+    expect(checkSqliteBinding(packaged, '150', files({ [packaged.path]: 'binary' }))).toBeNull();
+  });
+
   it('tells a packaged user to reinstall when the rebuilt binary is missing', () => {
     const packaged = chooseSqliteBinding(runtime({ isPackaged: true, resourcesPath: '/opt/app/resources' }));
     const problem = checkSqliteBinding(packaged, '150', files({}));
