@@ -19,7 +19,7 @@ const noElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'tests/artifacts/**', '.bench-cache/**', 'tmp-*/**', '.bench-tmp/**', 'electron/main/services/db/migrations/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'tests/artifacts/**', '.bench-cache/**', 'tmp-*/**', '.bench-tmp/**', '.electron-native/**', 'electron/main/services/db/migrations/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

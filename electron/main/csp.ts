@@ -1,8 +1,8 @@
 /**
  * The renderer's Content-Security-Policy. Everything the window loads ships inside the
  * app, so only 'self' is allowed; inline styles stay allowed because React sets style
- * attributes. renderer/index.html carries the same policy in a <meta> tag (file:// pages
- * have no response headers of their own); window.ts also sends it as a header.
+ * attributes. The app:// handler (app-protocol.ts) sends it as a header on every response;
+ * renderer/index.html carries the same policy in a <meta> tag for the browser harness.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, dialog, ipcMain, Menu, session, shell, type BrowserWindow } from 'electron';
-import { isAppUrl } from './app-origin';
+import { app, dialog, ipcMain, Menu, protocol, session, shell, type BrowserWindow } from 'electron';
+import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-origin';
+import { createAppRequestHandler } from './app-protocol';
+import { unpackedPath } from './packaged-paths';
 import { buildAppMenu } from './app-menu';
 import { createElectronDesktop } from './desktop';
 import { activeExports, followExportsInTray, waitUntilNoExports } from './exports-bridge';
@@ -10,6 +11,9 @@ import { openFileLog } from './file-log';
 import { forwardEvents, registerIpc } from './ipc';
 import { createQuitGuard, type QuitChoice } from './quit-guard';
 import { createServices, type Services } from './services/app';
+import {
+  bindingPath, bindingProblemFromError, checkSqliteBinding, chooseSqliteBinding, SQLITE_BINDING_ENV, type BindingProblem,
+} from './services/db/sqlite-binding';
 import { systemClock } from './services/clock';
 import { createHandlers } from './services/handlers';
 import { createLogger, type Logger } from './services/logging';
@@ -21,11 +25,13 @@ import { applySessionPolicy, createMainWindow } from './window';
 // migrations copied by the build all sit at fixed places relative to it.
 const here = import.meta.dirname;
 const PRELOAD = join(here, '../preload/index.cjs');
-const RENDERER = join(here, '../renderer/index.html');
+const RENDERER_FOLDER = join(here, '../renderer');
 const MIGRATIONS = join(here, 'migrations');
-const EXPORT_WORKER = join(here, 'export-worker.js');
-const ANALYTICS_WORKER = join(here, 'analytics-worker.js');
-const EQUITY_VALIDATION_WORKER = join(here, 'equity-validation-worker.js');
+// Workers start from outside the asar in a packaged app (see packaged-paths.ts); in
+// development the path has no app.asar in it and stays as it is.
+const EXPORT_WORKER = unpackedPath(join(here, 'export-worker.js'));
+const ANALYTICS_WORKER = unpackedPath(join(here, 'analytics-worker.js'));
+const EQUITY_VALIDATION_WORKER = unpackedPath(join(here, 'equity-validation-worker.js'));
 // app.getAppPath() is the project folder in development and app.asar when packaged;
 // electron-builder.yml ships resources/ inside the asar.
 const resource = (...parts: string[]) => join(app.getAppPath(), 'resources', ...parts);
@@ -59,6 +65,13 @@ async function askAboutExports(window: BrowserWindow | null, active: number): Pr
 }
 
 function main(): void {
+  // Before 'ready', or Chromium treats app: as an opaque scheme: standard (relative URLs and
+  // an origin), secure (a secure context, like https), fetch for module scripts. No
+  // bypassCSP: the page keeps its policy, which the handler also sends as a header.
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+
   // A second launch hands over to the first (see 'second-instance') and exits at once.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -70,10 +83,31 @@ function main(): void {
   const logger = createLogger(log.sink, { process: 'main' });
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
   const isDev = devServerUrl !== undefined;
-  const rendererFileUrl = pathToFileURL(RENDERER).toString();
-  const appUrl = (url: string) => isAppUrl(url, rendererFileUrl, devServerUrl);
+  const appUrl = (url: string) => isAppUrl(url, devServerUrl);
 
   logger.info('app.start', { version: app.getVersion(), electron: process.versions.electron, platform: process.platform, packaged: app.isPackaged });
+
+  // One decision for main and every worker thread: they inherit this environment.
+  const binding = chooseSqliteBinding({
+    electronVersion: process.versions.electron,
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    platform: process.platform,
+    arch: process.arch,
+  });
+  const sqliteBinding = bindingPath(binding);
+  if (sqliteBinding) process.env[SQLITE_BINDING_ENV] = sqliteBinding;
+  else delete process.env[SQLITE_BINDING_ENV];
+  const runtimeAbi = process.versions.modules;
+  const refuseToStart = (problem: BindingProblem) => {
+    logger.error('app.sqlite_binding.unusable', {
+      runtimeAbi: problem.runtimeAbi, binaryAbi: problem.binaryAbi, path: problem.path, choice: binding.kind,
+    });
+    dialog.showErrorBox(problem.title, `${problem.message}\n\nDetails are in ${log.file}.`);
+    // app.exit ends the process at once: the log line must reach the file first.
+    void log.close().finally(() => app.exit(1));
+  };
   process.on('unhandledRejection', (reason) => logger.error('app.unhandled_rejection', { error: reason }));
 
   let window: BrowserWindow | null = null;
@@ -86,7 +120,7 @@ function main(): void {
     if (!window || window.isDestroyed()) {
       window = createMainWindow({
         preloadPath: PRELOAD,
-        rendererFile: RENDERER,
+        entryUrl: APP_ENTRY_URL,
         devServerUrl,
         stateFile: join(userData, 'window-state.json'),
         iconPath: resource('icon.png'),
@@ -156,6 +190,15 @@ function main(): void {
 
   const start = () => {
     applySessionPolicy(session.defaultSession, { cspHeader: !isDev });
+    protocol.handle(APP_SCHEME, createAppRequestHandler(RENDERER_FOLDER));
+    const bindingProblem = checkSqliteBinding(binding, runtimeAbi, {
+      exists: existsSync,
+      readText: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null),
+    });
+    if (bindingProblem) {
+      refuseToStart(bindingProblem);
+      return;
+    }
     try {
       services = createServices({
         dbPath: join(userData, 'spark-journal.db'),
@@ -169,6 +212,11 @@ function main(): void {
         equityValidationWorker: { path: EQUITY_VALIDATION_WORKER },
       });
     } catch (error) {
+      const abiProblem = bindingProblemFromError(error, binding, runtimeAbi);
+      if (abiProblem) {
+        refuseToStart(abiProblem);
+        return;
+      }
       logger.error('app.services.failed', { error });
       dialog.showErrorBox(
         'Spark Journal could not open its database',
@@ -181,6 +229,7 @@ function main(): void {
     }
     const ready = services;
     logger.info('app.services.ready', {
+      sqliteBinding: binding.kind, sqliteBindingPath: sqliteBinding ?? null,
       exportWorker: EXPORT_WORKER, analyticsWorker: ANALYTICS_WORKER, equityValidationWorker: EQUITY_VALIDATION_WORKER,
     });
 

@@ -7,8 +7,8 @@ import { loadWindowState, resolveWindowBounds, saveWindowState } from './window-
 
 export interface MainWindowConfig {
   preloadPath: string;
-  /** Absolute path of out/renderer/index.html. */
-  rendererFile: string;
+  /** The built renderer on the app origin (app://renderer/index.html, see app-protocol.ts). */
+  entryUrl: string;
   /** electron-vite's dev server (ELECTRON_RENDERER_URL) during `npm run dev`. */
   devServerUrl: string | undefined;
   /** JSON file in userData that remembers size and position. */
@@ -118,7 +118,7 @@ export function createMainWindow(config: MainWindowConfig): BrowserWindow {
     config.logger.error('window.renderer.gone', { reason: details.reason, exitCode: details.exitCode });
   });
 
-  const load = config.devServerUrl ? window.loadURL(config.devServerUrl) : window.loadFile(config.rendererFile);
+  const load = window.loadURL(config.devServerUrl ?? config.entryUrl);
   load.catch((error: unknown) => config.logger.error('window.load.failed', { error }));
   return window;
 }

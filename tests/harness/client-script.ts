@@ -1,12 +1,12 @@
 /**
  * The browser side of the harness: defines `window.api` with the same shape as the
  * preload's (invoke + on), carried over a WebSocket instead of Electron IPC.
- * Served as a same-origin script so the renderer's CSP (script-src 'self') holds.
+ * Served as a same-origin script so the renderer's CSP (script-src 'self') holds. It holds
+ * no secret: the WebSocket is authorized by the page's SameSite cookie and its Origin.
  */
-export function harnessClientScript(token: string): string {
+export function harnessClientScript(): string {
   return `(() => {
-  const token = ${JSON.stringify(token)};
-  const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/__harness/ws?token=' + encodeURIComponent(token);
+  const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/__harness/ws';
   const socket = new WebSocket(url);
   const pending = new Map();
   const listeners = new Map();

@@ -13,6 +13,7 @@ import { createLogger, type Logger } from '../../electron/main/services/logging'
 import { isChannel } from '../../shared/ipc/contract';
 import { RecordingDesktop } from './recording-desktop';
 import { harnessClientScript } from './client-script';
+import { createHarnessAccess, type HarnessAccess } from './access';
 
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
 
@@ -71,7 +72,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const handlers = createHandlers(services);
   const token = randomBytes(24).toString('hex');
-  const clientScript = harnessClientScript(token);
+  const clientScript = harnessClientScript();
+  // Known once the server listens (the port is part of the allowed Host and Origin).
+  let access: HarnessAccess | null = null;
 
   const indexHtml = () =>
     readFileSync(join(rendererDir, 'index.html'), 'utf8').replace(
@@ -80,13 +83,34 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     );
 
   const serveFile = (req: IncomingMessage, res: ServerResponse) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!access || !access.hostAllowed(req)) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request: the harness answers only to its own address.');
+      return;
+    }
+    const url = new URL(req.url ?? '/', access.origin);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end('Bad request');
+      return;
+    }
+    const isPage = pathname === '/' || pathname === '/index.html';
+    if (isPage && access.tokenInQuery(url)) {
+      res.writeHead(200, { 'content-type': MIME['.html']!, 'cache-control': 'no-store', 'set-cookie': access.setCookie() });
+      res.end(indexHtml());
+      return;
+    }
+    if (!access.tokenInCookie(req)) {
+      res.writeHead(401, { 'content-type': 'text/plain' }).end('Open the URL that `npm run harness` printed.');
+      return;
+    }
     if (pathname === '/__harness/client.js') {
       res.writeHead(200, { 'content-type': MIME['.js']!, 'cache-control': 'no-store' });
       res.end(clientScript);
       return;
     }
-    if (pathname === '/' || pathname === '/index.html') {
+    if (isPage) {
       res.writeHead(200, { 'content-type': MIME['.html']!, 'cache-control': 'no-store' });
       res.end(indexHtml());
       return;
@@ -104,8 +128,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname !== '/__harness/ws' || url.searchParams.get('token') !== token) {
-      socket.write('HTTP/1.1 401 Unauthorized\r\n\r\n');
+    const allowed = access && access.hostAllowed(req) && access.originAllowed(req) && access.tokenInCookie(req);
+    if (url.pathname !== '/__harness/ws' || !allowed) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
@@ -138,6 +163,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
+  access = createHarnessAccess(token, port);
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

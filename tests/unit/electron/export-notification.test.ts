@@ -1,12 +1,11 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcMain } from 'electron';
 import { createElectronDesktop } from '../../../electron/main/desktop';
 import { activeExports, followExportsInTray, waitUntilNoExports } from '../../../electron/main/exports-bridge';
-import { isAppUrl } from '../../../electron/main/app-origin';
+import { APP_ENTRY_URL, isAppUrl } from '../../../electron/main/app-origin';
 import { registerIpc } from '../../../electron/main/ipc';
 import { createTrayQueue } from '../../../electron/main/tray-queue';
 import type { TrayExport } from '../../../electron/main/tray-menu';
@@ -24,7 +23,7 @@ vi.mock('electron', () => import('./fake-electron'));
  * The real services (database, export queue, worker thread) with the Electron Desktop on
  * recording fakes: what a user sees when an export started from the window finishes.
  */
-const RENDERER = pathToFileURL('/opt/Spark Journal/resources/app.asar/out/renderer/index.html').href;
+const RENDERER = APP_ENTRY_URL;
 
 let dir: string;
 let services: Services | null = null;
@@ -47,7 +46,7 @@ beforeEach(() => {
     logger,
   });
   services.demo.load({ trades: 300, seed: 7 });
-  registerIpc({ ipcMain, handlers: createHandlers(services), isAppUrl: (url) => isAppUrl(url, RENDERER, undefined), logger });
+  registerIpc({ ipcMain, handlers: createHandlers(services), isAppUrl: (url) => isAppUrl(url, undefined), logger });
 });
 
 afterEach(async () => {

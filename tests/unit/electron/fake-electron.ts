@@ -295,6 +295,24 @@ export const session = {
     },
   },
 };
+type ProtocolHandler = (request: Request) => Promise<Response> | Response;
+export const protocol = {
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: unknown[]) {
+    record('protocol.registerSchemesAsPrivileged', schemes);
+  },
+  handle(scheme: string, handler: ProtocolHandler) {
+    record('protocol.handle', scheme);
+    this.handlers.set(scheme, handler);
+  },
+  /** What Chromium does when the window requests `url` on a handled scheme. */
+  async fetch(url: string): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.replace(/:$/, ''));
+    if (!handler) throw new Error(`No protocol handler for ${url}`);
+    return handler(new Request(url));
+  },
+};
+
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
   exposeInMainWorld(key: string, api: unknown) {
@@ -338,6 +356,7 @@ export function resetFakes(): void {
   nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
   nativeTheme.removeAllListeners();
   contextBridge.exposed.clear();
+  protocol.handlers.clear();
   BrowserWindow.instances.length = 0;
   app.removeAllListeners();
   app.quitCount = 0;

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcMain } from 'electron';
 import { CHANNELS, EVENT_PREFIX, type Channel } from '../../../shared/ipc/contract';
-import { isAppUrl } from '../../../electron/main/app-origin';
+import { APP_ENTRY_URL, isAppUrl } from '../../../electron/main/app-origin';
 import { forwardEvents, registerIpc } from '../../../electron/main/ipc';
 import { createEventBus } from '../../../electron/main/services/event-bus';
 import { createMemoryLogger } from '../../../electron/main/services/logging';
@@ -15,8 +15,8 @@ import * as fake from './fake-electron';
 vi.mock('electron', () => import('./fake-electron'));
 
 const RENDERER_FILE = pathToFileURL('/opt/Spark Journal/resources/app.asar/out/renderer/index.html').toString();
-const APP_URL = `${RENDERER_FILE}#/trades`;
-const appUrl = (url: string) => isAppUrl(url, RENDERER_FILE, undefined);
+const APP_URL = `${APP_ENTRY_URL}#/trades`;
+const appUrl = (url: string) => isAppUrl(url, undefined);
 
 /** Handlers that record what reached them and answer with their channel name. */
 function recordingHandlers(): { handlers: Handlers; received: Array<{ channel: Channel; payload: unknown }> } {
@@ -63,6 +63,9 @@ describe('registerIpc', () => {
       'https://evil.example/index.html',
       pathToFileURL('/tmp/downloaded/index.html').toString(),
       'file://fileserver/opt/Spark%20Journal/resources/app.asar/out/renderer/index.html',
+      // The renderer's own file is not the app origin any more: only app://renderer is.
+      RENDERER_FILE,
+      'app://evil/index.html',
       'about:blank',
       '',
       null,

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../shared/ipc/contract';
+import { APP_ENTRY_URL } from '../../../electron/main/app-origin';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/main/csp';
 import * as fake from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -50,7 +52,10 @@ beforeAll(async () => {
   fake.appPaths['userData'] = userData;
   fake.app.appPath = root;
   await import(/* @vite-ignore */ pathToFileURL(BUNDLE).href);
-  await flush();
+  // The log is a write stream: on a busy machine its lines land some time after start-up.
+  const logFile = join(userData, 'logs', 'main.log');
+  const deadline = Date.now() + 10_000;
+  while (!(existsSync(logFile) && readFileSync(logFile, 'utf8').includes('"app.services.ready"')) && Date.now() < deadline) await flush();
 });
 
 afterAll(async () => {
@@ -85,7 +90,7 @@ describe('out/main/index.js', () => {
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(prefs['preload']).toBe(out('preload', 'index.cjs'));
     expect(existsSync(prefs['preload'] as string)).toBe(true);
-    expect(window.loaded).toEqual([`file:${out('renderer', 'index.html')}`]);
+    expect(window.loaded).toEqual([APP_ENTRY_URL]);
     expect(window.options['icon']).toBe(join(root, 'resources', 'icon.png'));
     expect(window.webContents.openHandler).not.toBeNull();
     expect(fake.callsTo('session.onHeadersReceived')).toHaveLength(1);
@@ -93,9 +98,32 @@ describe('out/main/index.js', () => {
     expect(window.shown).toBe(1);
   });
 
+  it('serves the built renderer on the privileged app:// scheme, with the CSP header', async () => {
+    expect(fake.callsTo('protocol.registerSchemesAsPrivileged')).toEqual([
+      [[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]],
+    ]);
+    expect(fake.callsTo('protocol.handle')).toEqual([['app']]);
+    const page = await fake.protocol.fetch(APP_ENTRY_URL);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const html = await page.text();
+    expect(html).toBe(readFileSync(out('renderer', 'index.html'), 'utf8'));
+    // Every script the page names is served from the same origin.
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1] as string);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const script = await fake.protocol.fetch(new URL(src, APP_ENTRY_URL).href);
+      expect(script.status, src).toBe(200);
+      expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    }
+    expect((await fake.protocol.fetch('app://renderer/%2e%2e/main/index.js')).status).toBe(404);
+  });
+
   it('registers every contract channel and answers the window with the real services', async () => {
     expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
-    const rendererUrl = pathToFileURL(out('renderer', 'index.html')).href;
+    const rendererUrl = APP_ENTRY_URL;
+    const fileUrl = pathToFileURL(out('renderer', 'index.html')).href;
+    expect(((await fake.ipcMain.invokeFrom(fileUrl, 'app:info', {})) as { ok: boolean }).ok).toBe(false);
     const info = (await fake.ipcMain.invokeFrom(`${rendererUrl}#/`, 'app:info', {})) as { ok: boolean; data: { dbPath: string; version: string } };
     expect(info).toMatchObject({ ok: true, data: { dbPath: join(userData, 'spark-journal.db'), version: '0.1.0-test' } });
     const refused = (await fake.ipcMain.invokeFrom('https://evil.example/', 'app:info', {})) as { ok: boolean };
@@ -111,7 +139,7 @@ describe('out/main/index.js', () => {
   });
 
   it('runs an export in the bundled worker (out/main/export-worker.js) and notifies once when it is written', async () => {
-    const rendererUrl = pathToFileURL(out('renderer', 'index.html')).href;
+    const rendererUrl = APP_ENTRY_URL;
     const demo = (await fake.ipcMain.invokeFrom(rendererUrl, 'app:loadDemo', { trades: 200, seed: 3 })) as { ok: boolean };
     expect(demo.ok).toBe(true);
     const target = join(userData, 'bundle-trades.csv');
@@ -135,7 +163,7 @@ describe('out/main/index.js', () => {
   });
 
   it('answers analytics from the bundled worker (out/main/analytics-worker.js)', async () => {
-    const rendererUrl = pathToFileURL(out('renderer', 'index.html')).href;
+    const rendererUrl = APP_ENTRY_URL;
     const summary = (await fake.ipcMain.invokeFrom(rendererUrl, 'analytics:summary', { filter: {} })) as { ok: boolean; data: { tradeCount: number } };
     expect(summary).toMatchObject({ ok: true, data: { tradeCount: expect.any(Number) } });
     expect(summary.data.tradeCount).toBeGreaterThan(0);
@@ -143,7 +171,7 @@ describe('out/main/index.js', () => {
   });
 
   it('validates equity in the bundled worker (out/main/equity-validation-worker.js)', async () => {
-    const rendererUrl = pathToFileURL(out('renderer', 'index.html')).href;
+    const rendererUrl = APP_ENTRY_URL;
     const run = (await fake.ipcMain.invokeFrom(rendererUrl, 'equity:validate', {})) as { ok: boolean; data: { status: string; daysChecked: number } };
     expect(run).toMatchObject({ ok: true, data: { status: 'ok', daysChecked: expect.any(Number) } });
     expect(run.data.daysChecked).toBeGreaterThan(0);

@@ -50,8 +50,14 @@ describe('electron-builder.yml', () => {
   });
 
   it('unpacks better-sqlite3 from the asar and rebuilds it for Electron at packaging time', () => {
-    expect(yml).toMatch(/^asarUnpack:\n(\s+- .+\n)*\s+- node_modules\/better-sqlite3\/\*\*$/m);
+    expect(yml).toMatch(/^asarUnpack:\n(\s+- .+\n)*\s+- node_modules\/\*\*$/m);
     expect(yml).toMatch(/^npmRebuild: true$/m);
+  });
+
+  it('gives file:// pages no extra privileges: the renderer comes from app://', () => {
+    expect(yml).toMatch(/^\s+grantFileProtocolExtraPrivileges: false$/m);
+    expect(yml).toMatch(/^\s+runAsNode: false$/m);
+    expect(yml).toMatch(/^\s+onlyLoadAppFromAsar: true$/m);
   });
 
   it('ships the bundles (with the migrations copied into out/main) and the tray icons it references', () => {
@@ -62,12 +68,33 @@ describe('electron-builder.yml', () => {
     expect(config).toContain("'electron/main/services/db/migrations'");
   });
 
+  it('ships an AppArmor profile that lets the .deb keep the Chromium sandbox on Ubuntu 24.04+', () => {
+    expect(yml).toMatch(/^deb:\n(?:\s+.*\n)*?\s+appArmorProfile: resources\/linux\/apparmor-profile\.tpl$/m);
+    const template = read('resources/linux/apparmor-profile.tpl').toString('utf8');
+    // electron-builder's own substitution (FpmTarget writeConfigFile): every macro must be known.
+    const macros = { executable: 'spark-journal', sanitizedProductName: 'Spark Journal' } as Record<string, string>;
+    const profile = template.replace(/\$\{([a-zA-Z]+)\}/g, (_match, name: string) => {
+      const value = macros[name];
+      if (value === undefined) throw new Error(`Macro ${name} is not defined`);
+      return value;
+    });
+    expect(yml).toMatch(/^\s+executableName: spark-journal$/m);
+    expect(profile).toMatch(/^abi <abi\/4\.0>,$/m);
+    expect(profile).toContain('profile "spark-journal" "/opt/Spark Journal/spark-journal" flags=(unconfined) {');
+    expect(profile).toMatch(/^\s+userns,$/m);
+  });
+
+  it('never turns the sandbox off', () => {
+    const sources = [yml, read('package.json').toString('utf8'), read('electron/main/index.ts').toString('utf8'), read('electron/main/window-options.ts').toString('utf8')];
+    for (const source of sources) expect(source).not.toMatch(/no-sandbox|noSandbox|disable-setuid-sandbox|sandbox: false/);
+  });
+
   it('is never run by npm install or npm test', () => {
     const pkg = JSON.parse(read('package.json').toString('utf8')) as { scripts: Record<string, string> };
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare', 'pretest', 'test', 'posttest']) {
       expect(pkg.scripts[hook] ?? '').not.toMatch(/electron-builder|package-app|ensure-electron/);
     }
     expect(pkg.scripts['package']).toBe('node scripts/electron/package-app.mjs');
-    expect(pkg.scripts['prestart']).toBe('node scripts/electron/ensure-electron.mjs');
+    for (const hook of ['prestart', 'predev', 'prepare:electron']) expect(pkg.scripts[hook]).toBe('tsx scripts/electron/ensure-electron.ts');
   });
 });

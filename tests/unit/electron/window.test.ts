@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY, withContentSecurityPolicy } from '../../../electron/main/csp';
-import { isAppUrl } from '../../../electron/main/app-origin';
+import { APP_ENTRY_URL, isAppUrl } from '../../../electron/main/app-origin';
 import { classifyLink } from '../../../electron/main/link-policy';
 import { applySessionPolicy, guardNavigation } from '../../../electron/main/window';
 import { buildWindowOptions, MIN_WINDOW_SIZE } from '../../../electron/main/window-options';
@@ -11,8 +10,8 @@ import * as fake from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const RENDERER = pathToFileURL('/opt/Spark Journal/resources/app.asar/out/renderer/index.html').toString();
-const appUrl = (url: string) => isAppUrl(url, RENDERER, undefined);
+const RENDERER = APP_ENTRY_URL;
+const appUrl = (url: string) => isAppUrl(url, undefined);
 
 beforeEach(() => fake.resetFakes());
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/open-sqlite';
 import { checkWritableFolder } from '../files/folder-check';
 
 /**
@@ -51,7 +52,7 @@ export function readBackupFolderSetting(dbPath: string): string {
   if (!existsSync(dbPath)) return '';
   let sqlite: Database.Database | null = null;
   try {
-    sqlite = new Database(dbPath, { fileMustExist: true });
+    sqlite = openSqlite(dbPath, { fileMustExist: true });
     const row = sqlite.prepare("SELECT value_json AS v FROM settings WHERE key = 'backupFolder'").get() as { v: string } | undefined;
     const value: unknown = row ? JSON.parse(row.v) : '';
     if (typeof value !== 'string' || value.trim() === '') return '';

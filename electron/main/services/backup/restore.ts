@@ -1,5 +1,6 @@
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/open-sqlite';
 import type { Sqlite } from '../db/client';
 import { openDb } from '../db/client';
 import { AppError } from '../errors';
@@ -35,7 +36,7 @@ function columnsOf(sqlite: Sqlite, schema: string, table: string): string[] {
 export function checkBackupFile(path: string, migrationsFolder: string, label: string): void {
   let candidate: Database.Database;
   try {
-    candidate = new Database(path, { fileMustExist: true });
+    candidate = openSqlite(path, { fileMustExist: true });
   } catch (error) {
     throw new AppError('validation', `${label} cannot be opened: ${(error as Error).message}. Choose a Spark Journal backup (.db).`);
   }

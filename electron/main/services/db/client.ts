@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './open-sqlite';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
@@ -79,7 +80,7 @@ export function openDb(dbPath: string, options: OpenDbOptions = {}): DbHandle {
   if (readonly && !existsSync(dbPath)) {
     throw new Error(`Database file not found: ${dbPath}`);
   }
-  const sqlite = new Database(dbPath, { readonly, fileMustExist: readonly });
+  const sqlite = openSqlite(dbPath, { readonly, fileMustExist: readonly });
   try {
     applyPragmas(sqlite, readonly);
     const db = drizzle(sqlite, { schema });
@@ -114,7 +115,7 @@ export const MAX_MMAP_BYTES = 2_147_418_112;
  * moment (validation's snapshot barrier): no migrations, no schema.
  */
 export function openLockConnection(dbPath: string, busyTimeoutMs: number): Sqlite {
-  const sqlite = new Database(dbPath, { fileMustExist: true });
+  const sqlite = openSqlite(dbPath, { fileMustExist: true });
   sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
   return sqlite;
 }
