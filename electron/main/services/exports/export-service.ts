@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import type { Sqlite } from '../db/client';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging';
@@ -78,18 +79,27 @@ export function createExportService(deps: ExportServiceDeps) {
     async create(spec: ExportSpec): Promise<ExportJob | null> {
       queue.capacityCheck();
       checkCaps(spec);
-      const target = await resolveTarget(deps.desktop, deps.settings, spec, deps.clock.now(), store.activeTargets());
-      if (target === null) {
-        deps.logger.info('export.job.save_dialog_cancelled', { type: spec.type, format: spec.format });
-        return null;
+      const fromDialog = deps.settings.get('alwaysAskWhereToSave');
+      for (let attempt = 1; ; attempt++) {
+        const target = await resolveTarget(deps.desktop, deps.settings, spec, deps.clock.now(), store.activeTargets());
+        if (target === null) {
+          deps.logger.info('export.job.save_dialog_cancelled', { type: spec.type, format: spec.format });
+          return null;
+        }
+        try {
+          return queue.enqueue(spec, resolvePath(target), randomUUID());
+        } catch (error) {
+          // A name the app picked in the default folder that another process reserved in the
+          // meantime: pick the next free name. A file the user chose stays a conflict.
+          if (fromDialog || attempt >= 5 || !(error instanceof AppError) || error.code !== 'conflict') throw error;
+        }
       }
-      return queue.enqueue(spec, target, randomUUID());
     },
 
     /** Queues an export to a known file (the headless CLI, scripts). */
     enqueue(spec: ExportSpec, targetPath: string, requestId: string = randomUUID()): ExportJob {
       checkCaps(spec);
-      return queue.enqueue(spec, targetPath, requestId);
+      return queue.enqueue(spec, resolvePath(targetPath), requestId);
     },
 
     list: (filter: { status?: ExportJobStatus[] | undefined; offset: number; limit: number }) => store.list(filter),
