@@ -14,7 +14,7 @@ import { XLSX_MAX_DATA_ROWS, type ExportSpec } from '../../../../shared/domain/e
 import { selectColumns } from '../../../../shared/domain/export-columns';
 import { createJobStore } from './job-store';
 import { createPerfStore } from './perf-store';
-import { createExportQueue } from './queue';
+import { createExportQueue, type ExportQueueDeps } from './queue';
 import { resolveTarget } from './target';
 import { openRowSource } from './jobs/registry';
 import { pdfRowCapFailure, xlsxRowsFailure } from './caps';
@@ -31,6 +31,8 @@ export interface ExportServiceDeps {
   desktop: Desktop;
   settings: SettingsStore;
   worker: ExportWorkerConfig;
+  lease?: ExportQueueDeps['lease'];
+  owner?: ExportQueueDeps['owner'];
 }
 
 /** The spec part of a stored job, to run it again. */
