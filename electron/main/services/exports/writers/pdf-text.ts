@@ -2,6 +2,7 @@ import bidiFactory from 'bidi-js';
 import type { PDFDocument, PDFFont, PDFRef } from 'pdf-lib';
 import { FALLBACK_KEYS, fallbackHint, readPdfFont, type FallbackKey } from './pdf-fonts';
 import { openFace, pdfFontkit, type FontFace } from './pdf-fontkit';
+import { arabicForms } from './arabic-forms';
 
 export type TextStyle = 'regular' | 'bold';
 
@@ -9,8 +10,6 @@ interface Slot {
   /** The font's resource name on every page (/F1, /F2, ...). */
   name: string;
   pdf: PDFFont;
-  /** Hebrew and Arabic: runs are laid out whole (shaping, right-to-left glyph order). */
-  rtl: boolean;
 }
 
 interface Glyph {
@@ -22,6 +21,7 @@ interface Glyph {
 
 const ASCII_SAFE = /^[\x20-\x7e]*$/;
 const RTL_TEXT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]/;
+const ARABIC = /[\u0600-\u06ff]/;
 /** Zero-width joiners, variation selectors, bidi marks, BOM: no glyph of their own, never a placeholder. */
 const INVISIBLE = new Set([0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0xfe0e, 0xfe0f, 0xfeff]);
 const ELLIPSIS = 0x2026;
@@ -35,8 +35,9 @@ export const placeholderFor = (cp: number) => `[U+${cp.toString(16).toUpperCase(
  * Turns Unicode text into PDF text operators over embedded font subsets: Noto Sans (regular and
  * bold) first, then the fallback fonts for what it lacks (Hebrew, Arabic, CJK, emoji), each
  * embedded only once an export's text needs it. Right-to-left text is put in visual order with
- * the Unicode bidi algorithm (bidi-js); Hebrew and Arabic runs are shaped by fontkit. Every
- * glyph keeps its code points in the font's ToUnicode map, so the text can be copied and searched.
+ * the Unicode bidi algorithm (bidi-js); Arabic letters take their joining forms (arabic-forms.ts).
+ * Every glyph keeps its code points in the font's ToUnicode map, so the text can be copied and
+ * searched.
  *
  * Per-code-point glyph codes and widths are cached: plain ASCII (most cells) costs a lookup
  * per character. Fallbacks are embedded asynchronously (pdf-lib), so callers first `need()` the
@@ -61,7 +62,7 @@ export class PdfText {
     bold: PDFFont,
     primaryFont: FontFace,
   ) {
-    this.primary = { regular: { name: 'F1', pdf: regular, rtl: false }, bold: { name: 'F2', pdf: bold, rtl: false } };
+    this.primary = { regular: { name: 'F1', pdf: regular }, bold: { name: 'F2', pdf: bold } };
     this.primaryFont = primaryFont;
     this.asciiHex = { regular: [], bold: [] };
     this.asciiWidth = { regular: new Float64Array(128), bold: new Float64Array(128) };
@@ -107,7 +108,7 @@ export class PdfText {
   async embedNeeded(): Promise<void> {
     for (const key of [...this.wanted]) {
       const pdf = await this.doc.embedFont(readPdfFont(key), { subset: true });
-      this.fallbacks.set(key, { name: `F${3 + this.fallbacks.size}`, pdf, rtl: key === 'hebrew' || key === 'arabic' });
+      this.fallbacks.set(key, { name: `F${3 + this.fallbacks.size}`, pdf });
       this.wanted.delete(key);
     }
   }
@@ -157,8 +158,10 @@ export class PdfText {
       chars.push(ch);
       glyphs.push(glyph);
     };
-    for (const ch of text.normalize('NFC')) {
-      const cp = ch.codePointAt(0)!;
+    const normalized = text.normalize('NFC');
+    const codePoints = [...normalized].map((c) => c.codePointAt(0)!);
+    for (const cp of ARABIC.test(normalized) ? arabicForms(codePoints) : codePoints) {
+      const ch = String.fromCodePoint(cp);
       if (INVISIBLE.has(cp)) continue;
       if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
         push(' ', this.glyph(style, 0x20)!);
@@ -212,11 +215,8 @@ export class PdfText {
     for (const run of runs) {
       let hex = '';
       const rtl = run.level % 2 === 1;
-      if (rtl && run.slot.rtl) {
-        // fontkit shapes the run (Arabic joining forms) and puts its glyphs right to left.
-        hex = run.slot.pdf.encodeText(chars.slice(run.from, run.to).join('')).asString();
-      } else if (rtl) {
-        // Neutrals inside right-to-left text: reversed, brackets mirrored.
+      if (rtl) {
+        // Right to left on the page: reversed, brackets mirrored.
         for (let i = run.to - 1; i >= run.from; i--) {
           const mirrored = bidi.getMirroredCharacter(chars[i]!);
           hex += mirrored ? (this.glyph(style, mirrored.codePointAt(0)!) ?? glyphs[i]!).hex : glyphs[i]!.hex;
