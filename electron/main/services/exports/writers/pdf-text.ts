@@ -14,7 +14,8 @@ interface Slot {
 
 interface Glyph {
   slot: Slot;
-  hex: string;
+  /** The glyph's two-byte code as a PDF literal-string body (escaped), in latin1 characters. */
+  code: string;
   /** Advance width at 1 pt. */
   width: number;
 }
@@ -27,6 +28,22 @@ const INVISIBLE = new Set([0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0xfe0
 const ELLIPSIS = 0x2026;
 
 const bidi = bidiFactory();
+
+/**
+ * A 2-byte glyph code (4 hex digits from pdf-lib) as it goes inside a PDF literal string:
+ * half the size of hex in the content stream, which the writer deflates page by page.
+ */
+function literalCode(hex: string): string {
+  let out = '';
+  for (let i = 0; i < hex.length; i += 2) {
+    const byte = parseInt(hex.slice(i, i + 2), 16);
+    if (byte === 0x28 || byte === 0x29 || byte === 0x5c) out += `\\${String.fromCharCode(byte)}`;
+    else if (byte === 0x0a) out += '\\n';
+    else if (byte === 0x0d) out += '\\r';
+    else out += String.fromCharCode(byte);
+  }
+  return out;
+}
 
 /** A code point that no bundled font draws: shown as "[U+1F600]", never a silent "?". */
 export const placeholderFor = (cp: number) => `[U+${cp.toString(16).toUpperCase().padStart(4, '0')}]`;
@@ -53,7 +70,7 @@ export class PdfText {
   private readonly routes = new Map<number, FallbackKey | null>();
   private readonly wanted = new Set<FallbackKey>();
   private readonly glyphs: Record<TextStyle, Map<number, Glyph>> = { regular: new Map(), bold: new Map() };
-  private readonly asciiHex: Record<TextStyle, string[]>;
+  private readonly asciiCode: Record<TextStyle, string[]>;
   private readonly asciiWidth: Record<TextStyle, Float64Array>;
 
   private constructor(
@@ -64,12 +81,12 @@ export class PdfText {
   ) {
     this.primary = { regular: { name: 'F1', pdf: regular }, bold: { name: 'F2', pdf: bold } };
     this.primaryFont = primaryFont;
-    this.asciiHex = { regular: [], bold: [] };
+    this.asciiCode = { regular: [], bold: [] };
     this.asciiWidth = { regular: new Float64Array(128), bold: new Float64Array(128) };
     for (const style of ['regular', 'bold'] as const) {
       for (let code = 0x20; code < 0x7f; code++) {
         const glyph = this.glyph(style, code)!;
-        this.asciiHex[style][code] = glyph.hex;
+        this.asciiCode[style][code] = glyph.code;
         this.asciiWidth[style][code] = glyph.width;
       }
     }
@@ -129,13 +146,13 @@ export class PdfText {
 
   private ascii(text: string, style: TextStyle, size: number, maxWidth: number): { ops: string; width: number } {
     const widths = this.asciiWidth[style];
-    const hexes = this.asciiHex[style];
+    const codes = this.asciiCode[style];
     const max = maxWidth / size;
     let width = 0;
     for (let i = 0; i < text.length; i++) width += widths[text.charCodeAt(i)]!;
-    let hex = '';
+    let bytes = '';
     if (width <= max) {
-      for (let i = 0; i < text.length; i++) hex += hexes[text.charCodeAt(i)]!;
+      for (let i = 0; i < text.length; i++) bytes += codes[text.charCodeAt(i)]!;
     } else {
       const ellipsis = this.glyph(style, ELLIPSIS)!;
       width = ellipsis.width;
@@ -143,11 +160,11 @@ export class PdfText {
         const w = widths[text.charCodeAt(i)]!;
         if (width + w > max) break;
         width += w;
-        hex += hexes[text.charCodeAt(i)]!;
+        bytes += codes[text.charCodeAt(i)]!;
       }
-      hex += ellipsis.hex;
+      bytes += ellipsis.code;
     }
-    return { ops: `/${this.primary[style].name} ${size} Tf <${hex}> Tj\n`, width: width * size };
+    return { ops: `/${this.primary[style].name} ${size} Tf (${bytes}) Tj\n`, width: width * size };
   }
 
   private unicode(text: string, style: TextStyle, size: number, maxWidth: number): { ops: string; width: number } {
@@ -213,18 +230,18 @@ export class PdfText {
 
     let ops = '';
     for (const run of runs) {
-      let hex = '';
+      let bytes = '';
       const rtl = run.level % 2 === 1;
       if (rtl) {
         // Right to left on the page: reversed, brackets mirrored.
         for (let i = run.to - 1; i >= run.from; i--) {
           const mirrored = bidi.getMirroredCharacter(chars[i]!);
-          hex += mirrored ? (this.glyph(style, mirrored.codePointAt(0)!) ?? glyphs[i]!).hex : glyphs[i]!.hex;
+          bytes += mirrored ? (this.glyph(style, mirrored.codePointAt(0)!) ?? glyphs[i]!).code : glyphs[i]!.code;
         }
       } else {
-        for (let i = run.from; i < run.to; i++) hex += glyphs[i]!.hex;
+        for (let i = run.from; i < run.to; i++) bytes += glyphs[i]!.code;
       }
-      ops += `/${run.slot.name} ${size} Tf <${hex}> Tj\n`;
+      ops += `/${run.slot.name} ${size} Tf (${bytes}) Tj\n`;
     }
     return { ops, width: width * size };
   }
@@ -264,7 +281,7 @@ export class PdfText {
     }
     if (!slot) return null;
     const ch = String.fromCodePoint(cp);
-    const glyph = { slot, hex: slot.pdf.encodeText(ch).asString(), width: slot.pdf.widthOfTextAtSize(ch, 1) };
+    const glyph = { slot, code: literalCode(slot.pdf.encodeText(ch).asString()), width: slot.pdf.widthOfTextAtSize(ch, 1) };
     this.glyphs[style].set(cp, glyph);
     return glyph;
   }
