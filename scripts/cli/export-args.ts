@@ -6,6 +6,9 @@ import { ExportSpecSchema, type ExportSpec } from '../../shared/domain/export-pa
 export const USAGE = `Usage: npm run export -- --db <journal.db> --type <type> --format <format> --out <file> [options]
 
 Runs one export through the app's export engine (queue + worker) without the app window.
+It can run while the app (or another export) uses the same journal. It waits for retries and
+exits 0 only once the file is written; 1 with the reason when the export fails or another job
+already writes that file; 130 (Ctrl-C) or 143 (SIGTERM) after cancelling, partial file removed.
   --db <file>          the journal database (required)
   --type <type>        ${EXPORT_TYPES.join(' | ')} (required)
   --format <format>    ${EXPORT_FORMATS.join(' | ')} (required)

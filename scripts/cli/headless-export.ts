@@ -20,7 +20,11 @@ export interface HeadlessExportOptions {
   clock: Clock;
   logger: Logger;
   onProgress?: (event: ExportProgressEvent) => void;
+  /** An attempt failed and the job waits for its next one (the job carries the error and the time). */
+  onRetry?: (job: ExportJob) => void;
   print?: (line: string) => void;
+  /** Aborting cancels the job: the worker stops, its partial file is removed, the job ends cancelled. */
+  signal?: AbortSignal;
 }
 
 export interface HeadlessExportResult {
@@ -57,7 +61,23 @@ export async function runHeadlessExport(options: HeadlessExportOptions): Promise
     }
     const started = performance.now();
     const queued = service.enqueue(options.spec, options.outPath);
+    if (options.onRetry) {
+      events.subscribe((event, payload) => {
+        const p = payload as ExportProgressEvent;
+        if (event === 'exports:progress' && p.jobId === queued.id && p.status === 'queued' && p.attempt > 0) options.onRetry!(service.get(queued.id));
+      });
+    }
+    const cancel = () => {
+      try {
+        service.cancel(queued.id);
+      } catch {
+        // It ended meanwhile: waitFor has its final state.
+      }
+    };
+    if (options.signal?.aborted) cancel();
+    options.signal?.addEventListener('abort', cancel, { once: true });
     const job = await service.waitFor(queued.id);
+    options.signal?.removeEventListener('abort', cancel);
     const wallMs = performance.now() - started;
     const perf = service.perfRuns({ offset: 0, limit: 1 }).find((r) => r.jobId === job.id);
     return { job, perf, wallMs };

@@ -15,6 +15,7 @@ import type { WorkerEntry } from './workers/worker-entry';
 import { createGoalsService, type GoalsService } from './analytics/goals-service';
 import { createPropEvaluationsService, type PropEvaluationsService } from './analytics/prop-service';
 import { createExportService, type ExportService } from './exports/export-service';
+import type { ExportQueueDeps } from './exports/queue';
 import { sourceExportWorker, type ExportWorkerConfig } from './exports/worker-config';
 import { createExportPresetStore, type ExportPresetStore } from './exports/preset-store';
 import { createJournalWrites, type JournalWrites } from './journal/trade-writes-services';
@@ -33,6 +34,9 @@ export interface ServicesConfig {
   backupDir?: string;
   /** Where the export worker's code is; defaults to worker.ts from source (tsx), for tests and scripts. */
   exportWorker?: ExportWorkerConfig;
+  /** Export lease timings and this process's identity as a job owner (tests pose as another host). */
+  exportLease?: ExportQueueDeps['lease'];
+  exportOwner?: ExportQueueDeps['owner'];
   /** The analytics worker entry (bundled in the app; from source by default). */
   analyticsWorker?: WorkerEntry;
   /** The equity validation worker entry (bundled in the app; from source by default). */
@@ -117,6 +121,7 @@ export function createServices(config: ServicesConfig): Services {
     exports: createExportService({
       sqlite: db.sqlite, dbPath: config.dbPath, clock: config.clock, logger: config.logger, events,
       desktop: config.desktop, settings, worker: config.exportWorker ?? sourceExportWorker(),
+      lease: config.exportLease, owner: config.exportOwner,
     }),
     exportPresets: createExportPresetStore(db.sqlite, config.logger, () => config.clock.now()),
     journal,

@@ -383,8 +383,21 @@ export const exportJobs = sqliteTable(
     startedAt: integer('started_at'),
     finishedAt: integer('finished_at'),
     updatedAt: integer('updated_at').notNull(),
+    // The lease of the process running the job (null unless running): which process
+    // (a random id per queue, its pid and host), which run (names its partial file),
+    // when it last said it is alive and when another process may take the job over.
+    ownerId: text('owner_id'),
+    ownerPid: integer('owner_pid'),
+    ownerHost: text('owner_host'),
+    runToken: text('run_token'),
+    heartbeatAt: integer('heartbeat_at'),
+    leaseExpiresAt: integer('lease_expires_at'),
   },
-  (t) => [index('export_jobs_status_idx').on(t.status, t.nextAttemptAt, t.id)],
+  (t) => [
+    index('export_jobs_status_idx').on(t.status, t.nextAttemptAt, t.id),
+    // A target is reserved by at most one job that has not ended: two jobs never write one file.
+    uniqueIndex('export_jobs_active_target_idx').on(t.targetPath).where(sql`status IN ('queued', 'running')`),
+  ],
 );
 
 export const exportJobPerformance = sqliteTable(

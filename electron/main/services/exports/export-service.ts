@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { lstatSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, resolve as resolvePath } from 'node:path';
 import type { Sqlite } from '../db/client';
 import type { Clock } from '../clock';
 import type { Logger } from '../logging';
@@ -14,7 +14,7 @@ import type { ExportSpec } from '../../../../shared/domain/export-params';
 import { selectColumns } from '../../../../shared/domain/export-columns';
 import { createJobStore, type JobStore } from './job-store';
 import { createPerfStore } from './perf-store';
-import { createExportQueue } from './queue';
+import { createExportQueue, type ExportQueueDeps } from './queue';
 import { exportFolder, resolveTarget } from './target';
 import { finalAttemptError } from './errors';
 import { EXPORT_FORMAT_INFO } from '../../../../shared/domain/export-formats';
@@ -33,6 +33,8 @@ export interface ExportServiceDeps {
   desktop: Desktop;
   settings: SettingsStore;
   worker: ExportWorkerConfig;
+  lease?: ExportQueueDeps['lease'];
+  owner?: ExportQueueDeps['owner'];
 }
 
 /** The spec part of a stored job, to run it again. */
@@ -47,10 +49,10 @@ const specOf = (job: ExportJob): ExportSpec =>
 function withFinalWords(store: JobStore): JobStore {
   return {
     ...store,
-    finish(id, status, result, now) {
+    finish(id, runToken, status, result, now) {
       const attempts = store.get(id)?.attempt ?? 0;
       const error = status === 'failed' && result.error ? finalAttemptError(result.error, attempts) : result.error;
-      return store.finish(id, status, { ...result, error }, now);
+      return store.finish(id, runToken, status, { ...result, error }, now);
     },
   };
 }
@@ -133,20 +135,29 @@ export function createExportService(deps: ExportServiceDeps) {
     async create(spec: ExportSpec): Promise<ExportJob | null> {
       queue.capacityCheck();
       checkCaps(spec);
-      const target = await resolveTarget(deps.desktop, deps.settings, spec, deps.clock.now(), store.activeTargets());
-      if (target === null) {
-        deps.logger.info('export.job.save_dialog_cancelled', { type: spec.type, format: spec.format });
-        return null;
+      const fromDialog = deps.settings.get('alwaysAskWhereToSave');
+      for (let attempt = 1; ; attempt++) {
+        const target = await resolveTarget(deps.desktop, deps.settings, spec, deps.clock.now(), store.activeTargets());
+        if (target === null) {
+          deps.logger.info('export.job.save_dialog_cancelled', { type: spec.type, format: spec.format });
+          return null;
+        }
+        refuseFolderTarget(target);
+        try {
+          return queue.enqueue(spec, resolvePath(target), randomUUID());
+        } catch (error) {
+          // A name the app picked in the default folder that another process reserved in the
+          // meantime: pick the next free name. A file the user chose stays a conflict.
+          if (fromDialog || attempt >= 5 || !(error instanceof AppError) || error.code !== 'conflict') throw error;
+        }
       }
-      refuseFolderTarget(target);
-      return queue.enqueue(spec, target, randomUUID());
     },
 
     /** Queues an export to a known file (the headless CLI, scripts). */
     enqueue(spec: ExportSpec, targetPath: string, requestId: string = randomUUID()): ExportJob {
       checkCaps(spec);
       refuseFolderTarget(targetPath);
-      return queue.enqueue(spec, targetPath, requestId);
+      return queue.enqueue(spec, resolvePath(targetPath), requestId);
     },
 
     list: (filter: { status?: ExportJobStatus[] | undefined; offset: number; limit: number }) => store.list(filter),

@@ -4,7 +4,15 @@ import type { ByteSink } from './writers/types';
 
 const HIGH_WATER = 4 * 1024 * 1024;
 
-export const partialPathFor = (target: string) => `${target}.partial`;
+/**
+ * Each run writes its own partial file, named for its run token: a process that lost a job
+ * (its lease expired and another process took it over) can only ever remove its own file,
+ * never the partial of the run that now holds the job.
+ */
+export const partialPathFor = (target: string, runToken: string) => `${target}.${runToken}.partial`;
+
+/** Puts the finished file in place; a commit guard wraps it (checks the run still owns the job). */
+export type Commit = (rename: () => Promise<void>) => Promise<void>;
 
 /**
  * Writes an export to `<target>.partial`, one write at a time, reporting backpressure past
@@ -24,12 +32,13 @@ export class FileSink implements ByteSink {
   private constructor(
     private readonly ops: FileOps,
     readonly targetPath: string,
+    partialPath: string,
   ) {
-    this.partialPath = partialPathFor(targetPath);
+    this.partialPath = partialPath;
   }
 
-  static async open(ops: FileOps, targetPath: string): Promise<FileSink> {
-    const sink = new FileSink(ops, targetPath);
+  static async open(ops: FileOps, targetPath: string, partialPath: string): Promise<FileSink> {
+    const sink = new FileSink(ops, targetPath, partialPath);
     sink.handle = await ops.open(sink.partialPath);
     return sink;
   }
@@ -107,14 +116,14 @@ export class FileSink implements ByteSink {
     this.check();
   }
 
-  /** Makes the file durable and atomically puts it in place. */
-  async finish(): Promise<void> {
+  /** Makes the file durable and atomically puts it in place, through `commit` (which may refuse). */
+  async finish(commit: Commit = (rename) => rename()): Promise<void> {
     await this.drain();
     await this.ops.sync(this.handle!);
     const handle = this.handle!;
     this.handle = null;
     await this.ops.close(handle);
-    await this.ops.rename(this.partialPath, this.targetPath);
+    await commit(() => this.ops.rename(this.partialPath, this.targetPath));
     await this.ops.syncDir(dirname(this.targetPath));
   }
 

@@ -9,6 +9,7 @@ import { FileSink } from './file-sink';
 import type { FileOps } from './file-ops';
 import { ExportFailure, classifyError, memoryFailure } from './errors';
 import { pdfRowCapFailure } from './caps';
+import { commitIfOwner } from './commit-guard';
 import { CONTROL_CANCEL, CONTROL_RUN, type RunOutcome, type RunStats, type WorkerJob } from './worker-protocol';
 
 /** Rows between checks of the control word, the soft memory limit, progress and backpressure. */
@@ -38,8 +39,8 @@ const heapUsed = () => getHeapStatistics().used_heap_size;
 /**
  * One attempt of one export, as run inside the worker: its own read-only connection and one
  * read transaction (count, summary and rows see the same snapshot), rows streamed from a
- * prepared statement through the format writer into `<target>.partial`, then fsync + rename.
- * Never throws: every ending is a RunOutcome, and every ending but success removes the partial.
+ * prepared statement through the format writer into `<target>.partial`, then fsync + rename (only while
+ * the journal still says this run owns the job). Never throws: every ending is a RunOutcome, and every ending but success removes the partial.
  */
 export async function runExport(job: WorkerJob, hooks: RunHooks): Promise<RunOutcome> {
   const started = performance.now();
@@ -92,7 +93,7 @@ export async function runExport(job: WorkerJob, hooks: RunHooks): Promise<RunOut
     hooks.onStarted(rowsTotal);
     checkpoint();
 
-    sink = await FileSink.open(hooks.fileOps, job.targetPath);
+    sink = await FileSink.open(hooks.fileOps, job.targetPath, job.partialPath);
     const writer = createWriter({
       columns,
       sink,
@@ -134,7 +135,7 @@ export async function runExport(job: WorkerJob, hooks: RunHooks): Promise<RunOut
     await writer.finish(rows);
     await sink.drain(tick);
     checkpoint();
-    await sink.finish();
+    await sink.finish(commitIfOwner(job.dbPath, job.jobId, job.runToken));
     hooks.onProgress({ rowsWritten: rows, rowsTotal: Math.max(rowsTotal, rows), bytesWritten: sink.bytes, heapUsed: heapUsed() });
     return { kind: 'completed', stats: stats() };
   } catch (error) {

@@ -7,6 +7,10 @@ export interface WorkerJob {
   spec: ExportSpec;
   dbPath: string;
   targetPath: string;
+  /** This run's own partial file (see partialPathFor). */
+  partialPath: string;
+  /** The run's token in export_jobs: the rename happens only while the row still holds it. */
+  runToken: string;
   /** The "as of" time of the export (goal and prop figures depend on today). */
   now: number;
   csvBom: boolean;

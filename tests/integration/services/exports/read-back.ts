@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { PDFDocument, PDFArray, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
 import type { SelectedColumn } from '../../../../shared/domain/export-columns';
 import type { Canonical, CanonicalRow } from './canonical';
 
@@ -115,28 +112,50 @@ export async function readXlsx(path: string, columns: readonly SelectedColumn[])
   };
 }
 
-/** The text of each page: pdftotext (poppler) when installed, else the page content streams decoded. */
+interface PdfTextItem {
+  str: string;
+  dir: string;
+  transform: number[];
+  width: number;
+}
+
+/**
+ * The text of each page as lines, read with PDF.js (pdfjs-dist, Mozilla's maintained reader):
+ * the text a viewer copies, decoded through each font's ToUnicode map. Items on one baseline
+ * make a line, left to right as drawn; a gap between items becomes one space. Right-to-left
+ * words come back in logical order, in the visual order of the line.
+ */
 export async function readPdf(path: string): Promise<{ pages: number; pageTexts: string[] }> {
-  const bytes = readFileSync(path);
-  const doc = await PDFDocument.load(bytes);
-  const pages = doc.getPageCount();
-  let pageTexts: string[];
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), useSystemFonts: false, disableFontFace: true, isEvalSupported: false }).promise;
   try {
-    pageTexts = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).split('\f').slice(0, pages);
-  } catch {
-    pageTexts = doc.getPages().map((page) => {
-      const contents = page.node.get(PDFName.of('Contents'));
-      const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
-      return refs
-        .map((ref) => doc.context.lookup(ref as PDFRef))
-        .filter((s): s is PDFRawStream => s instanceof PDFRawStream)
-        .map((s) => inflateSync(Buffer.from(s.contents)).toString('latin1'))
-        .join('\n')
-        .split('\n')
-        .map((line) => /\((.*)\) Tj$/.exec(line)?.[1]?.replace(/\\([\\()])/g, '$1') ?? '')
-        .filter(Boolean)
-        .join('\n');
-    });
+    const pageTexts: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const items = (await page.getTextContent()).items.filter((i) => 'str' in i && i.str !== '') as unknown as PdfTextItem[];
+      const byLine = new Map<number, PdfTextItem[]>();
+      for (const item of items) {
+        const y = Math.round(item.transform[5]! * 10) / 10;
+        byLine.set(y, [...(byLine.get(y) ?? []), item]);
+      }
+      const lines = [...byLine.entries()]
+        .sort(([a], [b]) => b - a)
+        .map(([, line]) => {
+          line.sort((a, b) => a.transform[4]! - b.transform[4]!);
+          let text = '';
+          let end = Number.NEGATIVE_INFINITY;
+          for (const item of line) {
+            const x = item.transform[4]!;
+            if (text !== '' && x - end > 0.5 && !text.endsWith(' ') && !item.str.startsWith(' ')) text += ' ';
+            text += item.str;
+            end = x + item.width;
+          }
+          return text;
+        });
+      pageTexts.push(lines.join('\n'));
+    }
+    return { pages: doc.numPages, pageTexts };
+  } finally {
+    await doc.destroy();
   }
-  return { pages, pageTexts };
 }

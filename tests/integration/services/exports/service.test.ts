@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestServices } from '../../../helpers/test-services';
@@ -120,7 +120,7 @@ describe('exports channels', () => {
     t.services.exports.cancel(blocker.id);
     const failed = await t.services.exports.waitFor(pdf.id);
     expect(failed).toMatchObject({ status: 'failed', attempt: 1, error: { class: 'validation', code: 'pdf_row_cap' } });
-    expect(existsSync(join(t.out, 'b.pdf.partial'))).toBe(false);
+    expect(readdirSync(t.out).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
   it('bad requests get specific validation errors and lose nothing', async () => {

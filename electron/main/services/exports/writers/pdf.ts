@@ -1,9 +1,9 @@
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFName, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import { LIST_SEPARATOR, type ColumnKind } from '../../../../../shared/domain/export-columns';
 import type { FormatWriter, WriterInput } from './types';
 import { centsText, createIsoFormatter, isFiniteNumber, truthy } from './values';
-import { WIN_ANSI_TO_UNICODE, pdfLiteral, toWinAnsi } from './win-ansi';
+import { PdfText, type TextStyle } from './pdf-text';
 
 export const PDF_ROWS_PER_PAGE = 50;
 
@@ -29,39 +29,6 @@ const WEIGHTS: Record<ColumnKind, number> = {
 const RIGHT_ALIGNED = new Set<ColumnKind>(['integer', 'number', 'money', 'percent']);
 const LIST_SEPARATORS = new RegExp(LIST_SEPARATOR, 'g');
 
-/** Advance widths (per 1 pt of font size) of the WinAnsi bytes, measured once from the font. */
-function widthTable(font: PDFFont): Float64Array {
-  const table = new Float64Array(256);
-  for (let code = 32; code < 256; code++) {
-    const ch = WIN_ANSI_TO_UNICODE[code] ?? (code < 0x7f || code >= 0xa0 ? String.fromCharCode(code) : '?');
-    try {
-      table[code] = font.widthOfTextAtSize(ch, 1);
-    } catch {
-      table[code] = font.widthOfTextAtSize('?', 1);
-    }
-  }
-  return table;
-}
-
-function measure(table: Float64Array, winAnsi: string, size: number): number {
-  let width = 0;
-  for (let i = 0; i < winAnsi.length; i++) width += table[winAnsi.charCodeAt(i)]!;
-  return width * size;
-}
-
-/** Cuts text to fit `max` points, ending in an ellipsis (WinAnsi 0x85). */
-function fit(table: Float64Array, winAnsi: string, size: number, max: number): string {
-  if (measure(table, winAnsi, size) <= max) return winAnsi;
-  const ellipsis = table[0x85]! * size;
-  let width = 0;
-  let end = 0;
-  while (end < winAnsi.length && width + table[winAnsi.charCodeAt(end)]! * size + ellipsis <= max) {
-    width += table[winAnsi.charCodeAt(end)]! * size;
-    end++;
-  }
-  return `${winAnsi.slice(0, end)}\x85`;
-}
-
 function groupThousands(decimal: string): string {
   const negative = decimal.startsWith('-');
   const body = negative ? decimal.slice(1) : decimal;
@@ -74,9 +41,12 @@ function groupThousands(decimal: string): string {
 /**
  * A PDF report: a cover page (title, time, filters, summary figures), then the table at
  * PDF_ROWS_PER_PAGE rows a page with the header repeated and "Page i of n" on every page.
- * pdf-lib holds the document until it is saved, so each page's content stream is built as
- * one string of PDF operators and deflated natively right away: far less memory and time than
- * a pdf-lib operator object per drawn cell. The row cap (setting) keeps the whole in bounds.
+ * Text is any Unicode (see PdfText: Noto subsets, fallbacks for Hebrew, Arabic, CJK and emoji,
+ * right-to-left in visual order). pdf-lib holds the document until it is saved, so each page's
+ * content stream is built as one string of PDF operators and deflated natively right away:
+ * far less memory and time than a pdf-lib operator object per drawn cell. Rows wait (a chunk
+ * at most) until the fonts their text needs are embedded. The row cap (setting) keeps the
+ * whole in bounds.
  */
 export function createPdfWriter({ columns, sink, report, options }: WriterInput): FormatWriter {
   const kinds = columns.map((c) => c.kind);
@@ -87,16 +57,15 @@ export function createPdfWriter({ columns, sink, report, options }: WriterInput)
   const columnWidths = kinds.map((k) => ((PAGE_WIDTH - 2 * MARGIN) * WEIGHTS[k]) / totalWeight);
   const columnX = columnWidths.map((_, i) => MARGIN + columnWidths.slice(0, i).reduce((a, b) => a + b, 0));
   const right = kinds.map((k) => RIGHT_ALIGNED.has(k));
+  const title = options.title ?? report.title;
 
   let doc: PDFDocument;
-  let regular: PDFFont;
-  let bold: PDFFont;
-  let widths: Float64Array;
-  let boldWidths: Float64Array;
+  let text: PdfText;
   const pages: PDFPage[] = [];
   let content = '';
   let rowOnPage = 0;
   let headerOps = '';
+  let pending: string[][] = [];
 
   const display = (kind: ColumnKind, v: unknown): string => {
     if (v === null || v === undefined) return '';
@@ -120,25 +89,29 @@ export function createPdfWriter({ columns, sink, report, options }: WriterInput)
     }
   };
 
-  const textOp = (font: 'F1' | 'F2', size: number, x: number, y: number, winAnsi: string) =>
-    `/${font} ${size} Tf 1 0 0 1 ${x.toFixed(2)} ${y.toFixed(2)} Tm (${pdfLiteral(winAnsi)}) Tj\n`;
+  /** Text at (x, y), cut to `max` points; right-aligned text ends at x. */
+  const textOp = (style: TextStyle, size: number, x: number, y: number, value: string, max = Number.POSITIVE_INFINITY, alignRight = false) => {
+    const laid = text.layout(value, style, size, max);
+    const left = alignRight ? x - laid.width : x;
+    return `1 0 0 1 ${left.toFixed(2)} ${y.toFixed(2)} Tm ${laid.ops}`;
+  };
 
-  const cellOps = (font: 'F1' | 'F2', table: Float64Array, i: number, y: number, text: string) => {
+  const cellOps = (style: TextStyle, i: number, y: number, value: string) => {
     const max = columnWidths[i]! - 2 * CELL_PAD;
-    const fitted = fit(table, toWinAnsi(text), fontSize, max);
-    const x = right[i] ? columnX[i]! + columnWidths[i]! - CELL_PAD - measure(table, fitted, fontSize) : columnX[i]! + CELL_PAD;
-    return textOp(font, fontSize, x, y, fitted);
+    return right[i]
+      ? textOp(style, fontSize, columnX[i]! + columnWidths[i]! - CELL_PAD, y, value, max, true)
+      : textOp(style, fontSize, columnX[i]! + CELL_PAD, y, value, max);
   };
 
   const newPage = (): PDFPage => {
     const page = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
-    page.node.setFontDictionary(PDFName.of('F1'), regular.ref);
-    page.node.setFontDictionary(PDFName.of('F2'), bold.ref);
     pages.push(page);
     return page;
   };
 
+  /** Adds a content stream; the page's font dictionary names every font embedded so far. */
   const commit = (page: PDFPage, ops: string) => {
+    for (const font of text.fonts()) page.node.setFontDictionary(PDFName.of(font.name), font.ref);
     const bytes = deflateSync(Buffer.from(ops, 'latin1'));
     page.node.addContentStream(doc.context.register(doc.context.stream(bytes, { Filter: 'FlateDecode' })));
   };
@@ -152,29 +125,54 @@ export function createPdfWriter({ columns, sink, report, options }: WriterInput)
     rowOnPage = 0;
   };
 
-  const cover = () => {
+  const drawRow = (cells: string[]) => {
+    if (rowOnPage === 0) newPage();
+    rowOnPage += 1;
+    const y = TABLE_TOP - (rowOnPage + 1) * ROW_HEIGHT + 2;
+    for (let i = 0; i < width; i++) {
+      if (cells[i] !== '') content += cellOps('regular', i, y, cells[i]!);
+    }
+    if (rowOnPage === PDF_ROWS_PER_PAGE) closeTablePage();
+  };
+
+  const drawPending = () => {
+    for (const cells of pending) drawRow(cells);
+    pending = [];
+  };
+
+  /** Embeds the fonts that `texts` need (none, mostly). */
+  const prepare = async (texts: Iterable<string>) => {
+    for (const t of texts) text.need(t);
+    if (text.hasNeeds()) await text.embedNeeded();
+  };
+
+  const cover = async () => {
+    const filters = report.filters();
+    const summary = report.summary();
+    const generated = new Date(report.generatedAt).toISOString().slice(0, 16).replace('T', ' ');
+    const subtitle = `Generated ${generated} UTC by Spark Journal - ${report.rowsTotal.toLocaleString('en-US')} rows`;
+    await prepare([title, subtitle, ...filters, ...summary.flatMap((f) => [f.label, f.value]), ...columns.map((c) => c.header), `Spark Journal - ${title}`]);
     const page = newPage();
     let y = PAGE_HEIGHT - MARGIN - 18;
-    let ops = textOp('F2', 18, MARGIN, y, toWinAnsi(options.title ?? report.title));
+    let ops = textOp('bold', 18, MARGIN, y, title, PAGE_WIDTH - 2 * MARGIN);
     y -= 18;
-    const generated = new Date(report.generatedAt).toISOString().slice(0, 16).replace('T', ' ');
-    ops += textOp('F1', 9, MARGIN, y, toWinAnsi(`Generated ${generated} UTC by Spark Journal - ${report.rowsTotal.toLocaleString('en-US')} rows`));
+    ops += textOp('regular', 9, MARGIN, y, subtitle);
     y -= 28;
-    ops += textOp('F2', 11, MARGIN, y, 'Filters');
-    for (const line of report.filters()) {
+    ops += textOp('bold', 11, MARGIN, y, 'Filters');
+    for (const line of filters) {
       y -= 14;
-      ops += textOp('F1', 9, MARGIN + 8, y, fit(widths, toWinAnsi(line), 9, PAGE_WIDTH - 2 * MARGIN - 8));
+      ops += textOp('regular', 9, MARGIN + 8, y, line, PAGE_WIDTH - 2 * MARGIN - 8);
     }
     y -= 28;
-    ops += textOp('F2', 11, MARGIN, y, 'Summary');
-    for (const figure of report.summary()) {
+    ops += textOp('bold', 11, MARGIN, y, 'Summary');
+    for (const figure of summary) {
       y -= 15;
-      ops += textOp('F1', 10, MARGIN + 8, y, fit(widths, toWinAnsi(figure.label), 10, 200));
-      ops += textOp('F2', 10, MARGIN + 220, y, fit(boldWidths, toWinAnsi(figure.value), 10, PAGE_WIDTH - 2 * MARGIN - 220));
+      ops += textOp('regular', 10, MARGIN + 8, y, figure.label, 200);
+      ops += textOp('bold', 10, MARGIN + 220, y, figure.value, PAGE_WIDTH - 2 * MARGIN - 220);
     }
     if (report.rowsTotal === 0) {
       y -= 28;
-      ops += textOp('F1', 10, MARGIN, y, 'No rows match these filters.');
+      ops += textOp('regular', 10, MARGIN, y, 'No rows match these filters.');
     }
     commit(page, `BT\n${ops}ET\n`);
   };
@@ -182,37 +180,44 @@ export function createPdfWriter({ columns, sink, report, options }: WriterInput)
   return {
     async begin() {
       doc = await PDFDocument.create();
-      doc.setTitle(options.title ?? report.title);
+      doc.setTitle(title);
       doc.setCreator('Spark Journal');
       doc.setProducer('Spark Journal');
-      regular = await doc.embedFont(StandardFonts.Helvetica);
-      bold = await doc.embedFont(StandardFonts.HelveticaBold);
-      widths = widthTable(regular);
-      boldWidths = widthTable(bold);
+      text = await PdfText.create(doc);
+      await cover();
       const headerY = TABLE_TOP - ROW_HEIGHT + 5;
-      headerOps = columns.map((c, i) => cellOps('F2', boldWidths, i, headerY, c.header)).join('');
-      cover();
+      headerOps = columns.map((c, i) => cellOps('bold', i, headerY, c.header)).join('');
     },
     row(values) {
-      if (rowOnPage === 0) newPage();
-      rowOnPage += 1;
-      const y = TABLE_TOP - (rowOnPage + 1) * ROW_HEIGHT + 2;
+      const cells = new Array<string>(width);
       for (let i = 0; i < width; i++) {
-        const text = display(kinds[i]!, values[i]);
-        if (text !== '') content += cellOps('F1', widths, i, y, text);
+        const value = display(kinds[i]!, values[i]);
+        cells[i] = value;
+        if (value !== '') text.need(value);
       }
-      if (rowOnPage === PDF_ROWS_PER_PAGE) closeTablePage();
+      pending.push(cells);
+      // Without new fonts to embed, rows are drawn at once; otherwise they wait for ready(),
+      // which the run loop awaits every chunk of rows (so at most a chunk waits).
+      if (!text.hasNeeds()) drawPending();
     },
-    ready: () => null,
+    ready() {
+      if (pending.length === 0) return null;
+      if (!text.hasNeeds()) {
+        drawPending();
+        return null;
+      }
+      return text.embedNeeded().then(drawPending);
+    },
     async finish() {
+      if (text.hasNeeds()) await text.embedNeeded();
+      drawPending();
       closeTablePage();
       const total = pages.length;
+      const footer = `Spark Journal - ${title}`;
       pages.forEach((page, index) => {
-        const label = `Page ${index + 1} of ${total}`;
-        const x = PAGE_WIDTH - MARGIN - measure(widths, label, 8);
         commit(
           page,
-          `BT\n${textOp('F1', 8, x, MARGIN - 16, label)}${textOp('F1', 8, MARGIN, MARGIN - 16, toWinAnsi(`Spark Journal - ${options.title ?? report.title}`))}ET\n`,
+          `BT\n${textOp('regular', 8, PAGE_WIDTH - MARGIN, MARGIN - 16, `Page ${index + 1} of ${total}`, Number.POSITIVE_INFINITY, true)}${textOp('regular', 8, MARGIN, MARGIN - 16, footer, PAGE_WIDTH - 2 * MARGIN - 80)}ET\n`,
         );
       });
       const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false });
