@@ -1,8 +1,18 @@
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/client';
-import type { TradeFilter, TradePage, TradeRow, TradeSort, TradeSortKey } from '../../../../shared/domain/trade';
+import type { TradeCursor, TradeFilter, TradePage, TradeRow, TradeSort, TradeSortKey } from '../../../../shared/domain/trade';
 import type { AssetClass, Direction, TradeStatus } from '../../../../shared/domain/enums';
-import { hasTagFilter, sortKeyBoundsSql, tradeFilterSql, type SqlFragment } from './trade-filter-sql';
+import {
+  datesReachOpenTrades,
+  hasTagFilter,
+  needsScan,
+  SCAN_ONLY_FIELDS,
+  sortKeyBoundsSql,
+  tradeFilterSql,
+  type FilterZones,
+  type SqlFragment,
+} from './trade-filter-sql';
+import { offsetCaseSql, offsetSpans } from '../analytics/zone-offsets';
 
 const SORT_SQL: Record<TradeSortKey, string> = {
   // Open trades have no close time; they sort by their open time among the rest.
@@ -85,7 +95,21 @@ export function toTradeRow({ tagList, ...rest }: RawTradeRow): TradeRow {
 }
 
 export interface TradesQuery {
-  list(filter: TradeFilter, sort: TradeSort, offset: number, limit: number): TradePage;
+  /**
+   * One page in `sort` order. With `after` (the last row of the previous page) the page
+   * starts right after that row (keyset: no rows are skipped over); without it, `offset`
+   * rows are skipped, which jumps to any position.
+   */
+  list(filter: TradeFilter, sort: TradeSort, offset: number, limit: number, after?: TradeCursor): TradePage;
+  /** The SQL of the filter with the accounts' time zones applied (for summaries over the same trades). */
+  filterSql(filter: TradeFilter): SqlFragment;
+}
+
+/** The filter without the fields only a scan of trades can answer (it matches a superset). */
+function coarse(filter: TradeFilter): TradeFilter {
+  const rest: Record<string, unknown> = { ...filter };
+  for (const field of SCAN_ONLY_FIELDS) delete rest[field];
+  return rest as TradeFilter;
 }
 
 const HOUR_MS = 3_600_000;
@@ -128,9 +152,9 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
   const changeToken = sqlite
     .prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()")
     .pluck();
-  const cache = new Map<string, number | SqlFragment>();
+  const cache = new Map<string, number | SqlFragment | FilterZones>();
   let cacheToken = '';
-  function cached<T extends number | SqlFragment>(key: string, compute: () => T): T {
+  function cached<T extends number | SqlFragment | FilterZones>(key: string, compute: () => T): T {
     const token = changeToken.get() as string;
     if (token !== cacheToken) {
       cache.clear();
@@ -146,12 +170,45 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
   }
   const keyOf = (kind: string, fragment: SqlFragment) => `${kind}\u0000${fragment.where}\u0000${fragment.params.join('\u0000')}`;
 
+  /** Each account's UTC offsets over the span of the journal's trades, as SQL. */
+  const zones = () =>
+    cached('zones', (): FilterZones => {
+      const accounts = prepared('SELECT id, timezone FROM accounts ORDER BY id').all() as { id: number; timezone: string }[];
+      const range = prepared(
+        'SELECT (SELECT MIN(opened_at) FROM trades) AS lo, (SELECT MAX(COALESCE(closed_at, opened_at)) FROM trades) AS hi',
+      ).get() as { lo: number | null; hi: number | null };
+      const byZone = new Map<string, ReturnType<typeof offsetSpans>>();
+      for (const { timezone } of accounts) {
+        if (!byZone.has(timezone)) byZone.set(timezone, offsetSpans(timezone, range.lo ?? 0, range.hi ?? 0));
+      }
+      return {
+        offsetSql(column) {
+          const cases = accounts
+            .map(({ id, timezone }) => ({ id, expr: offsetCaseSql(column, byZone.get(timezone)!) }))
+            .filter(({ expr }) => expr !== '0')
+            .map(({ id, expr }) => `WHEN ${Number(id)} THEN ${expr}`);
+          return cases.length ? `(CASE t.account_id ${cases.join(' ')} ELSE 0 END)` : '0';
+        },
+      };
+    });
+  const whereOf = (filter: TradeFilter) => tradeFilterSql(filter, { zones: zones() });
+
   const countAll = () => cached('all', () => prepared('SELECT COUNT(*) FROM trades').pluck().get() as number);
 
   function countMatching(filter: TradeFilter): number {
-    const all = tradeFilterSql(filter);
+    const all = whereOf(filter);
     return cached(keyOf('count', all), () => {
       if (all.where === '1') return countAll();
+      // Fields the count tables do not hold: count the trades themselves.
+      if (needsScan(filter)) return prepared(`SELECT COUNT(*) FROM trades t WHERE ${all.where}`).pluck().get(...all.params) as number;
+      if (datesReachOpenTrades(filter)) {
+        // Closed trades by their close day (from the count tables), open ones (few) by their open day.
+        const closed = filter.status === 'open' ? 0 : countMatching({ ...filter, status: 'closed' });
+        const open = prepared(`SELECT COUNT(*) FROM trades t WHERE t.status = 'open' AND ${all.where}`)
+          .pluck()
+          .get(...all.params) as number;
+        return closed + open;
+      }
       const rest = tradeFilterSql(filter, { tags: false });
       if (!hasTagFilter(filter)) {
         // Same column names as trades, so the same WHERE applies to the per-key counts.
@@ -201,6 +258,10 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
    * for time zones, and the open times of open trades matching the filter tags aside.
    */
   function closeTimeSpan(filter: TradeFilter): SqlFragment {
+    // Scan-only fields only narrow the matches: the span of the rest holds them all.
+    if (needsScan(filter)) return closeTimeSpan(coarse(filter));
+    // Open trades in a day range lie within the range's own bounds, as closed ones do.
+    if (datesReachOpenTrades(filter)) return sortKeyBoundsSql(filter);
     const rest = tradeFilterSql(filter, { tags: false });
     const tag = singleTag(filter);
     const table = tag === undefined ? 'trade_filter_counts' : 'trade_tag_filter_counts';
@@ -227,30 +288,36 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
   }
 
   return {
-    list(filter, sort, offset, limit) {
+    filterSql: whereOf,
+    list(filter, sort, offset, limit, after) {
       const total = countMatching(filter);
-      if (total === 0 || offset >= total) return { rows: [], total, offset, limit };
+      if (total === 0 || (!after && offset >= total)) return { rows: [], total, offset, limit };
 
-      const { where, params } = tradeFilterSql(filter);
+      const { where, params } = whereOf(filter);
       const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
       const key = SORT_SQL[sort.key];
       const order = `${key} ${dir}, t.id ${dir}`;
+      // Keyset: the rows beyond the previous page's last (sort value, id), in one row-value
+      // comparison the sort-order index can seek to, so a deep page costs what the first does.
+      const beyond = after ? `(${key}, t.id) ${dir === 'ASC' ? '>' : '<'} (?, ?)` : '1';
+      const beyondParams = after ? [after.value, after.id] : [];
+      const skip = after ? 0 : offset;
 
-      // A walk visits about (offset + limit) x (trades it passes) / (trades that match).
+      // A walk visits about (skip + limit) x (trades it passes) / (trades that match).
       const oneAccount = isOneAccount(filter);
       const walks = WALKS[sort.key];
       const walk = walks ? (oneAccount ? walks.oneAccount : walks.all) : undefined;
       const passed =
         walk && walks && walk.hint !== walks.all.hint ? countMatching({ accountIds: filter.accountIds }) : countAll();
-      const walkCost = Math.min(passed, Math.ceil(((offset + limit) * passed) / total)) * (walk?.costPerEntry ?? 0);
+      const walkCost = Math.min(passed, Math.ceil(((skip + limit) * passed) / total)) * (walk?.costPerEntry ?? 0);
 
       let ids: { sql: string; params: (string | number)[] };
       if (walk && walkCost < total * FILTER_FIRST_COST) {
         const bounds = sort.key === 'closedAt' ? closeTimeSpan(filter) : sortKeyBoundsSql(filter);
         ids = {
-          sql: `SELECT t.id AS id FROM trades t ${walk.hint} WHERE ${where} AND ${bounds.where}
+          sql: `SELECT t.id AS id FROM trades t ${walk.hint} WHERE ${where} AND ${bounds.where} AND ${beyond}
                 ORDER BY ${order} LIMIT ? OFFSET ?`,
-          params: [...params, ...bounds.params, limit, offset],
+          params: [...params, ...bounds.params, ...beyondParams, limit, skip],
         };
       } else {
         // Unary plus keeps the planner off the sort-order indexes: the filter's own
@@ -258,8 +325,8 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
         // the outer loop when sorting by symbol.
         ids = {
           sql: `SELECT t.id AS id FROM trades t ${sort.key === 'symbol' ? 'CROSS JOIN instruments i ON i.id = t.instrument_id' : ''}
-                WHERE ${where} ORDER BY +${key} ${dir}, +t.id ${dir} LIMIT ? OFFSET ?`,
-          params: [...params, limit, offset],
+                WHERE ${where} AND ${beyond} ORDER BY +${key} ${dir}, +t.id ${dir} LIMIT ? OFFSET ?`,
+          params: [...params, ...beyondParams, limit, skip],
         };
       }
       const pageSql = `
