@@ -15,6 +15,8 @@ const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',
  */
 export interface FilterZones {
   offsetSql(column: string): string;
+  /** `column` lies within the local days [from, to] of the trade's account (either end optional). */
+  dayRangeSql(column: string, from: string | undefined, to: string | undefined): SqlFragment;
 }
 
 const DAY_MS_SQL = 86_400_000;
@@ -64,19 +66,25 @@ export function tradeFilterSql(
     } else {
       // COALESCE(closed_at, opened_at) is the open time of an open trade, and is the
       // leading column of the page-sort indexes, so this stays answerable from them.
-      const openDay = localDaySql('COALESCE(t.closed_at, t.opened_at)', options.zones);
-      const open: string[] = ['t.close_day IS NULL'];
-      const openParams: string[] = [];
-      if (filter.dateFrom) {
-        open.push(`${openDay} >= ?`);
-        openParams.push(filter.dateFrom);
+      const opened = 'COALESCE(t.closed_at, t.opened_at)';
+      let open: SqlFragment;
+      if (options.zones) {
+        open = options.zones.dayRangeSql(opened, filter.dateFrom, filter.dateTo);
+      } else {
+        const bounds: string[] = [];
+        const boundParams: string[] = [];
+        if (filter.dateFrom) {
+          bounds.push(`${localDaySql(opened, undefined)} >= ?`);
+          boundParams.push(filter.dateFrom);
+        }
+        if (filter.dateTo) {
+          bounds.push(`${localDaySql(opened, undefined)} <= ?`);
+          boundParams.push(filter.dateTo);
+        }
+        open = { where: bounds.join(' AND '), params: boundParams };
       }
-      if (filter.dateTo) {
-        open.push(`${openDay} <= ?`);
-        openParams.push(filter.dateTo);
-      }
-      clauses.push(`((${closed.join(' AND ')}) OR (${open.join(' AND ')}))`);
-      params.push(...closedParams, ...openParams);
+      clauses.push(`((${closed.join(' AND ')}) OR (t.close_day IS NULL AND ${open.where}))`);
+      params.push(...closedParams, ...open.params);
     }
   }
   if (filter.accountIds?.length) {

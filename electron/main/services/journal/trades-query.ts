@@ -12,7 +12,8 @@ import {
   type FilterZones,
   type SqlFragment,
 } from './trade-filter-sql';
-import { offsetCaseSql, offsetSpans } from '../analytics/zone-offsets';
+import { offsetCaseSql, offsetSpans, type OffsetSpan } from '../analytics/zone-offsets';
+import { createZoneCalendar, dayToDayNumber, type ZoneCalendar } from '../../../../shared/domain/zone-calendar';
 
 const SORT_SQL: Record<TradeSortKey, string> = {
   // Open trades have no close time; they sort by their open time among the rest.
@@ -170,24 +171,58 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
   }
   const keyOf = (kind: string, fragment: SqlFragment) => `${kind}\u0000${fragment.where}\u0000${fragment.params.join('\u0000')}`;
 
-  /** Each account's UTC offsets over the span of the journal's trades, as SQL. */
+  /**
+   * The accounts' zones as SQL. Day ranges need only each zone's midnights at the two
+   * ends (a few Intl calls); local hours need the offsets over the whole journal, which
+   * are worked out the first time a filter asks for them.
+   */
   const zones = () =>
     cached('zones', (): FilterZones => {
       const accounts = prepared('SELECT id, timezone FROM accounts ORDER BY id').all() as { id: number; timezone: string }[];
-      const range = prepared(
-        'SELECT (SELECT MIN(opened_at) FROM trades) AS lo, (SELECT MAX(COALESCE(closed_at, opened_at)) FROM trades) AS hi',
-      ).get() as { lo: number | null; hi: number | null };
-      const byZone = new Map<string, ReturnType<typeof offsetSpans>>();
-      for (const { timezone } of accounts) {
-        if (!byZone.has(timezone)) byZone.set(timezone, offsetSpans(timezone, range.lo ?? 0, range.hi ?? 0));
-      }
+      const calendars = new Map<string, ZoneCalendar>();
+      const calendar = (zone: string) => {
+        let found = calendars.get(zone);
+        if (!found) {
+          found = createZoneCalendar(zone);
+          calendars.set(zone, found);
+        }
+        return found;
+      };
+      let spans: Map<string, OffsetSpan[]> | undefined;
       return {
         offsetSql(column) {
+          if (!spans) {
+            const range = prepared(
+              'SELECT (SELECT MIN(opened_at) FROM trades) AS lo, (SELECT MAX(COALESCE(closed_at, opened_at)) FROM trades) AS hi',
+            ).get() as { lo: number | null; hi: number | null };
+            spans = new Map();
+            for (const { timezone } of accounts) {
+              if (!spans.has(timezone)) spans.set(timezone, offsetSpans(timezone, range.lo ?? 0, range.hi ?? 0));
+            }
+          }
           const cases = accounts
-            .map(({ id, timezone }) => ({ id, expr: offsetCaseSql(column, byZone.get(timezone)!) }))
+            .map(({ id, timezone }) => ({ id, expr: offsetCaseSql(column, spans!.get(timezone)!) }))
             .filter(({ expr }) => expr !== '0')
             .map(({ id, expr }) => `WHEN ${Number(id)} THEN ${expr}`);
           return cases.length ? `(CASE t.account_id ${cases.join(' ')} ELSE 0 END)` : '0';
+        },
+        dayRangeSql(column, from, to) {
+          if (accounts.length === 0) return { where: '0', params: [] };
+          const params: number[] = [];
+          const cases = accounts.map(({ id, timezone }) => {
+            const zone = calendar(timezone);
+            const bounds: string[] = [];
+            if (from) {
+              bounds.push(`${column} >= ?`);
+              params.push(zone.instantAt(dayToDayNumber(from), 0));
+            }
+            if (to) {
+              bounds.push(`${column} < ?`);
+              params.push(zone.instantAt(dayToDayNumber(to) + 1, 0));
+            }
+            return `WHEN ${Number(id)} THEN ${bounds.join(' AND ')}`;
+          });
+          return { where: `(CASE t.account_id ${cases.join(' ')} ELSE 0 END)`, params };
         },
       };
     });
@@ -204,7 +239,8 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
       if (datesReachOpenTrades(filter)) {
         // Closed trades by their close day (from the count tables), open ones (few) by their open day.
         const closed = filter.status === 'open' ? 0 : countMatching({ ...filter, status: 'closed' });
-        const open = prepared(`SELECT COUNT(*) FROM trades t WHERE t.status = 'open' AND ${all.where}`)
+        // Through the status index: the planner would otherwise walk the filter's wider indexes.
+        const open = prepared(`SELECT COUNT(*) FROM trades t INDEXED BY trades_status_idx WHERE t.status = 'open' AND ${all.where}`)
           .pluck()
           .get(...all.params) as number;
         return closed + open;
