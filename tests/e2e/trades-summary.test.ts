@@ -93,8 +93,8 @@ describe('Trades summary, filters and layout in Chromium', () => {
     await filters().getByText(/^More filters/).click();
     await filters().getByLabel('At least').first().fill('100');
     await filters().getByRole('checkbox', { name: 'Mon', exact: true }).check();
-    await filters().getByLabel('From', { exact: true }).nth(1).selectOption('9');
-    await filters().getByLabel('To the end of').selectOption('11');
+    await filters().getByLabel('Opened from').selectOption('9');
+    await filters().getByLabel('Opened until the end of').selectOption('11');
     await filters().getByLabel('At least').nth(1).fill('5');
     const filter: TradeFilter = { symbol: 'es', netMinCents: 10_000, weekdays: [1], hourFrom: 9, hourTo: 11, holdMinMinutes: 5 };
     const want = server(filter);
@@ -110,7 +110,7 @@ describe('Trades summary, filters and layout in Chromium', () => {
     const open = harness.services.trades.list({ status: 'open' }, { key: 'closedAt', dir: 'desc' }, 0, 1).rows[0]!;
     const zone = harness.services.lookups.accounts().find((x) => x.id === open.accountId)!.timezone;
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(open.openedAt);
-    await filters().getByLabel('From', { exact: true }).first().fill(day);
+    await filters().getByLabel('From', { exact: true }).fill(day);
     await filters().getByLabel('To', { exact: true }).fill(day);
     const row = page.locator(`[role=row][data-trade-id="${open.id}"]`);
     await row.waitFor();

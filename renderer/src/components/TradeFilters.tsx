@@ -161,7 +161,7 @@ export function TradeFilters() {
             </fieldset>
             <fieldset className="range">
               <legend>Time of day (opened, account time)</legend>
-              <Filter id={`${id}-hour-from`} label="From">
+              <Filter id={`${id}-hour-from`} label="Opened from">
                 <select id={`${id}-hour-from`} value={filter.hourFrom ?? ''} onChange={(e) => void setFilter({ hourFrom: e.target.value === '' ? undefined : Number(e.target.value) })}>
                   <option value="">Any time</option>
                   {hours.map((h) => (
@@ -171,7 +171,7 @@ export function TradeFilters() {
                   ))}
                 </select>
               </Filter>
-              <Filter id={`${id}-hour-to`} label="To the end of">
+              <Filter id={`${id}-hour-to`} label="Opened until the end of">
                 <select id={`${id}-hour-to`} value={filter.hourTo ?? ''} onChange={(e) => void setFilter({ hourTo: e.target.value === '' ? undefined : Number(e.target.value) })}>
                   <option value="">Any time</option>
                   {hours.map((h) => (
