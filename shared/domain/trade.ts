@@ -148,3 +148,33 @@ export interface TradePage {
   offset: number;
   limit: number;
 }
+
+/** One bar of a distribution or grouping: a label code main chooses, the closed trades in it and their net. */
+export interface TradeBucket {
+  /** Stable key: the bucket's lower bound, a setup name, or a duration code. */
+  key: string;
+  /** Lower and upper bounds (inclusive lower, exclusive upper) where the bucket is a range; null = open-ended. */
+  from: number | null;
+  to: number | null;
+  trades: number;
+  wins: number;
+  netCents: number;
+}
+
+/** Shapes of the closed trades one filter matches, for the Performance page's charts. */
+export interface TradeDistributions {
+  /** Net P&L per trade in equal-width bins (minor units). */
+  pnl: TradeBucket[];
+  /** R multiples in bins of 0.5 R, clamped at -5 R and +10 R. */
+  r: TradeBucket[];
+  /** Holding time, in fixed steps a trader recognises (ms bounds). */
+  duration: TradeBucket[];
+  /** By setup name ('' = no setup). */
+  setup: TradeBucket[];
+  /** Runs of wins and of losses in close order: how many runs of each length. */
+  streaks: { kind: 'win' | 'loss'; length: number; count: number }[];
+  longestWin: number;
+  longestLoss: number;
+  /** Closed trades counted. */
+  closed: number;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../define';
-import { TradeCursorSchema, TradeFilterSchema, TradeSortSchema, type TradePage, type TradeSummary } from '../../domain/trade';
+import { TradeCursorSchema, TradeFilterSchema, TradeSortSchema, type TradeDistributions, type TradePage, type TradeSummary } from '../../domain/trade';
 import type { Account, Instrument, Tag } from '../../domain/journal';
 
 export const TRADES_PAGE_MAX = 500;
@@ -20,6 +20,7 @@ export const journalChannels = {
   ),
   'trades:summary': channel<TradeSummary>()(z.object({ filter: TradeFilterSchema.default({}) }).strict()),
   'trades:setups': channel<string[]>()(z.object({}).strict()),
+  'trades:distributions': channel<TradeDistributions>()(z.object({ filter: TradeFilterSchema.default({}) }).strict()),
   'accounts:list': channel<Account[]>()(z.object({}).strict()),
   'instruments:list': channel<Instrument[]>()(z.object({}).strict()),
   'tags:list': channel<Tag[]>()(z.object({}).strict()),

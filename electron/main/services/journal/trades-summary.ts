@@ -1,6 +1,7 @@
 import type { Sqlite } from '../db/client';
 import type { TradeFilter, TradeSummary, TradeSummaryCurrency } from '../../../../shared/domain/trade';
 import type { TradesQuery } from './trades-query';
+import { tradeDistributions } from './trade-distributions';
 
 interface CurrencyRow {
   currency: string;
@@ -72,6 +73,7 @@ export function createTradesSummary(sqlite: Sqlite, trades: TradesQuery) {
         currencies,
       };
     },
+    distributions: (filter: TradeFilter) => tradeDistributions(sqlite, trades, filter),
     /** The setup names written on trades, for the setup filter. */
     setups(): string[] {
       return sqlite

@@ -99,6 +99,29 @@ describe('trades:summary and trades:setups through the handlers', () => {
     expect(new Set(currencyOf.values()).size).toBeGreaterThan(1);
   });
 
+  it('distributions add up to the closed trades and their streaks match analytics', async () => {
+    const usd = ctx.services.lookups.accounts().filter((a) => a.currency === 'USD').map((a) => a.id);
+    const filter: TradeFilter = { accountIds: usd };
+    const result = await handlers['trades:distributions']({ filter });
+    if (!result.ok) throw new Error(result.error.message);
+    const shapes = result.data;
+    const totals = await summary(filter);
+    const net = totals.currencies.find((c) => c.currency === 'USD')!.netCents;
+    expect(shapes.closed).toBe(totals.closed);
+    for (const buckets of [shapes.pnl, shapes.duration, shapes.setup]) {
+      expect(buckets.reduce((s, b) => s + b.trades, 0)).toBe(totals.closed);
+      expect(buckets.reduce((s, b) => s + b.netCents, 0)).toBe(net);
+    }
+    expect(shapes.r.reduce((s, b) => s + b.trades, 0)).toBe(totals.withR);
+    for (const b of shapes.pnl) expect(b.to! - b.from!).toBe(shapes.pnl[0]!.to! - shapes.pnl[0]!.from!);
+    const analytics = await handlers['analytics:summary']({ filter });
+    if (!analytics.ok) throw new Error(analytics.error.message);
+    expect(shapes.longestWin).toBe(analytics.data.longestWinStreak);
+    expect(shapes.longestLoss).toBe(analytics.data.longestLossStreak);
+    const wins = shapes.streaks.filter((s) => s.kind === 'win').reduce((n, s) => n + s.length * s.count, 0);
+    expect(wins).toBe(totals.wins);
+  });
+
   it('says which filter value is wrong in the words of the form', async () => {
     expect(await handlers['trades:summary']({ filter: { netMinCents: 500, netMaxCents: 100 } })).toMatchObject({
       ok: false,
