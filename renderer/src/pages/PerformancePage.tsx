@@ -92,6 +92,7 @@ export function PerformancePage() {
     };
   }, [chosen, accounts, dateFrom, dateTo]);
 
+  const compact = new Intl.NumberFormat(fmt.locale, { style: 'currency', currency: chosen || 'USD', notation: 'compact', maximumFractionDigits: 1 });
   const groups = report && {
     hour: fromBreakdown(report.breakdowns.hour),
     weekday: fromBreakdown(report.breakdowns.weekday),
@@ -139,7 +140,7 @@ export function PerformancePage() {
               tone="count"
               bars={report.shapes.pnl.map((b) => ({
                 key: b.key,
-                label: fmt.money(b.from ?? 0, chosen),
+                label: compact.format((b.from ?? 0) / 100),
                 value: b.trades,
                 display: `${fmt.count(b.trades)} trades`,
                 kind: (b.from ?? 0) >= 0 ? 'win' : 'loss',

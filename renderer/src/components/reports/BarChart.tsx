@@ -24,10 +24,11 @@ export function BarChart({ title, bars, summary, children, tone = 'pnl' }: { tit
   const min = Math.min(0, ...bars.map((b) => b.value));
   const span = max - min || 1;
   const zero = (max / span) * HEIGHT;
-  const slot = Math.max(18, Math.min(56, 720 / Math.max(1, bars.length)));
+  const slot = Math.max(18, Math.min(56, 430 / Math.max(1, bars.length)));
   const width = slot * bars.length;
-  // Thin out axis labels so they never overlap.
-  const every = Math.max(1, Math.ceil(bars.length / Math.floor(width / 48)));
+  // Thin out axis labels so they never overlap: about 6.5 px per character at 11 px.
+  const longest = Math.max(1, ...bars.map((b) => b.label.length));
+  const every = Math.max(1, Math.ceil((longest * 6.5 + 6) / slot));
   return (
     <section className="card report-chart" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
