@@ -32,7 +32,8 @@ export function ReportEquityChart({ curve, currency }: { curve: EquityCurve; cur
       },
       grid: { vertLines: { color: colors.border }, horzLines: { color: colors.border } },
       rightPriceScale: { borderColor: colors.border, minimumWidth: 72 },
-      timeScale: { borderColor: colors.border, minBarSpacing: 0.5 },
+      // A resized window keeps the days in view (not the bar spacing), so nothing drops off the left.
+      timeScale: { borderColor: colors.border, minBarSpacing: 0.5, lockVisibleTimeRangeOnResize: true },
       localization: {
         locale: fmt.locale ?? navigator.language,
         priceFormatter: (value: number) => compact.format(value),
