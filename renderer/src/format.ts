@@ -13,6 +13,8 @@ export interface Formatters {
   /** A 'YYYY-MM-DD' trading day, written the locale's way (no time zone shift). */
   day(day: string | null): string;
   count(n: number): string;
+  /** A price with exactly `digits` decimals (the instrument's tick size), or up to five when unknown. */
+  price(n: number | null, digits: number | undefined): string;
   number(n: number | null, maxFractionDigits?: number): string;
   /** Cents as a plain amount with two decimals, for amounts whose currency is not known yet. */
   amount(cents: number): string;
@@ -40,6 +42,7 @@ export function createFormatters(localeSetting: string): Formatters {
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const numbers = new Map<number, Intl.NumberFormat>();
   const percents = new Map<number, Intl.NumberFormat>();
+  const prices = new Map<number, Intl.NumberFormat>();
   const cached = (cache: Map<number, Intl.NumberFormat>, digits: number, options: Intl.NumberFormatOptions) => {
     let f = cache.get(digits);
     if (!f) {
@@ -59,6 +62,8 @@ export function createFormatters(localeSetting: string): Formatters {
     shortDateTime: (ms) => (ms === null ? '—' : shortDateTime.format(new Date(ms))),
     day: (day) => (day === null ? '—' : dayFormat.format(new Date(`${day}T00:00:00Z`))),
     count: (n) => integer.format(n),
+    price: (n, digits) =>
+      n === null ? '—' : digits === undefined ? cached(numbers, 5, {}).format(n) : cached(prices, digits, { minimumFractionDigits: digits }).format(n),
     number: (n, digits = 5) => (n === null ? '—' : cached(numbers, digits, {}).format(n)),
     amount: (cents) => twoDecimals.format(cents / 100),
     percent: (fraction, digits = 1) =>

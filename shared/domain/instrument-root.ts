@@ -16,3 +16,12 @@ export function instrumentRoot(symbol: string, assetClass: AssetClass): string {
   }
   return first;
 }
+
+/** Decimals a tick size implies (0.25 -> 2, 0.00001 -> 5, 1 -> 0); undefined when unknown. */
+export function tickDecimals(tickSize: number | null | undefined): number | undefined {
+  if (!tickSize || tickSize <= 0 || !Number.isFinite(tickSize)) return undefined;
+  for (let digits = 0; digits <= 8; digits++) {
+    if (Math.abs(Math.round(tickSize * 10 ** digits) - tickSize * 10 ** digits) < 1e-9) return digits;
+  }
+  return 8;
+}

@@ -57,6 +57,14 @@ describe('Trades summary, filters and layout in Chromium', () => {
     }));
     expect(grid.overflowX).toBeLessThanOrEqual(0);
     expect(grid.bottom).toBeLessThanOrEqual(720);
+    // Prices to the instrument's tick size: a 0.25-tick future always shows two decimals.
+    const tick = new Map(harness.services.lookups.instruments().map((i) => [i.symbol, i.tickSize]));
+    const cells = await page.locator('[role=row][data-trade-id]').evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('[role=cell]')].map((c) => (c as HTMLElement).innerText)),
+    );
+    const quarterTicks = cells.filter((c) => tick.get(c[2]!) === 0.25);
+    expect(quarterTicks.length).toBeGreaterThan(0);
+    for (const c of quarterTicks) expect(c[5]).toMatch(/\.\d{2}$/);
   });
 
   it('shows the server’s figures for the whole journal, per currency', async () => {

@@ -6,6 +6,7 @@ import { useTradesStore } from '../store/trades-store';
 import { useTradeColumnsStore } from '../store/trade-columns-store';
 import { useFormat } from '../hooks/use-format';
 import { columnTrack, TRADE_COLUMNS, type TradeColumn } from './trade-columns';
+import { tickDecimals } from '../../../shared/domain/instrument-root';
 
 export const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 34;
@@ -75,6 +76,8 @@ export function TradesTable() {
   const accounts = useLookupsStore((s) => s.accounts);
   const fmt = useFormat();
   const currencyOf = useMemo(() => new Map(accounts.map((a) => [a.id, a.currency])), [accounts]);
+  const instruments = useLookupsStore((s) => s.instruments);
+  const digitsOf = useMemo(() => new Map(instruments.map((i) => [i.id, tickDecimals(i.tickSize)])), [instruments]);
   const columns = useMemo(() => TRADE_COLUMNS.filter((c) => visible.includes(c.id)), [visible]);
   const template = columns.map((c) => columnTrack(c, widths[c.id])).join(' ');
   // Rows span the grid's width, or the columns' widths when those are wider (then the grid scrolls sideways).
@@ -242,10 +245,10 @@ export function TradesTable() {
                   <div key={c.id} role="cell" className={[c.numeric ? 'num' : '', c.className?.(row) ?? ''].join(' ').trim() || undefined}>
                     {c.id === opener ? (
                       <button type="button" className="open-trade" onClick={() => select(row)} aria-label={`Open trade ${row.symbol} ${fmt.dateTime(row.closedAt ?? row.openedAt)}`}>
-                        {c.render(row, fmt, currency)}
+                        {c.render(row, fmt, currency, digitsOf.get(row.instrumentId))}
                       </button>
                     ) : (
-                      c.render(row, fmt, currency)
+                      c.render(row, fmt, currency, digitsOf.get(row.instrumentId))
                     )}
                   </div>
                 ))}

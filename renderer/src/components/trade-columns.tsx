@@ -11,7 +11,8 @@ export interface TradeColumn {
   grow?: boolean;
   numeric?: boolean;
   sortKey?: TradeSortKey;
-  render(row: TradeRow, fmt: Formatters, currency: string): ReactNode;
+  /** `priceDigits`: decimals of the instrument's tick size, when known. */
+  render(row: TradeRow, fmt: Formatters, currency: string, priceDigits?: number): ReactNode;
   className?(row: TradeRow): string;
 }
 
@@ -26,8 +27,8 @@ export const TRADE_COLUMNS: readonly TradeColumn[] = [
   { id: 'side', label: 'Side', width: 60, render: (t) => (t.direction === 'long' ? 'Long' : 'Short'), className: (t) => `side ${t.direction}` },
   { id: 'status', label: 'Status', width: 70, render: (t) => (t.status === 'open' ? 'Open' : 'Closed') },
   { id: 'qty', label: 'Qty', width: 64, numeric: true, sortKey: 'qty', render: (t, f) => f.number(t.qty) },
-  { id: 'entry', label: 'Entry', width: 92, numeric: true, render: (t, f) => f.number(t.entryPrice) },
-  { id: 'exit', label: 'Exit', width: 92, numeric: true, render: (t, f) => (t.status === 'open' ? 'open' : f.number(t.exitPrice)), className: (t) => (t.status === 'open' ? 'muted' : '') },
+  { id: 'entry', label: 'Entry', width: 92, numeric: true, render: (t, f, _c, d) => f.price(t.entryPrice, d) },
+  { id: 'exit', label: 'Exit', width: 92, numeric: true, render: (t, f, _c, d) => (t.status === 'open' ? 'open' : f.price(t.exitPrice, d)), className: (t) => (t.status === 'open' ? 'muted' : '') },
   { id: 'gross', label: 'Gross P&L', width: 110, numeric: true, render: (t, f, c) => (t.status === 'open' ? '—' : f.money(t.grossPnlCents, c)) },
   { id: 'fees', label: 'Fees', width: 84, numeric: true, render: (t, f, c) => f.plainMoney(t.feesCents, c) },
   {
