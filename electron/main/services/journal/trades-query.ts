@@ -335,8 +335,10 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
       const order = `${key} ${dir}, t.id ${dir}`;
       // Keyset: the rows beyond the previous page's last (sort value, id), in one row-value
       // comparison the sort-order index can seek to, so a deep page costs what the first does.
-      const beyond = after ? `(${key}, t.id) ${dir === 'ASC' ? '>' : '<'} (?, ?)` : '1';
-      const beyondParams = after ? [after.value, after.id] : [];
+      // The scalar bound on the sort key is what the planner seeks to (it does not use the row
+      // value as an index bound on an expression); the row value then settles ties by id.
+      const beyond = after ? `${key} ${dir === 'ASC' ? '>=' : '<='} ? AND (${key}, t.id) ${dir === 'ASC' ? '>' : '<'} (?, ?)` : '1';
+      const beyondParams = after ? [after.value, after.value, after.id] : [];
       const skip = after ? 0 : offset;
 
       // A walk visits about (skip + limit) x (trades it passes) / (trades that match).
@@ -349,11 +351,19 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
 
       let ids: { sql: string; params: (string | number)[] };
       if (walk && walkCost < total * FILTER_FIRST_COST) {
-        const bounds = sort.key === 'closedAt' ? closeTimeSpan(filter) : sortKeyBoundsSql(filter);
+        const span = sort.key === 'closedAt' ? closeTimeSpan(filter) : sortKeyBoundsSql(filter);
+        // With a keyset bound on the close-time key, the span's bounds on the same key become
+        // plain checks (unary plus): the planner would otherwise seek to the span's end, not the
+        // cursor, and walk every entry in between. LIMIT ends the walk.
+        const bounds =
+          after && sort.key === 'closedAt'
+            ? { where: span.where.replaceAll('COALESCE(t.closed_at, t.opened_at)', '+COALESCE(t.closed_at, t.opened_at)'), params: span.params }
+            : span;
         ids = {
-          sql: `SELECT t.id AS id FROM trades t ${walk.hint} WHERE ${where} AND ${bounds.where} AND ${beyond}
+          // The keyset bound comes first: of two bounds on the same end, the planner seeks to the first.
+          sql: `SELECT t.id AS id FROM trades t ${walk.hint} WHERE ${beyond} AND ${where} AND ${bounds.where}
                 ORDER BY ${order} LIMIT ? OFFSET ?`,
-          params: [...params, ...bounds.params, ...beyondParams, limit, skip],
+          params: [...beyondParams, ...params, ...bounds.params, limit, skip],
         };
       } else {
         // Unary plus keeps the planner off the sort-order indexes: the filter's own
