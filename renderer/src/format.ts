@@ -8,9 +8,13 @@ export interface Formatters {
   /** Money without the +/- sign rule, for limits and balances. */
   plainMoney(cents: number, currency?: string): string;
   dateTime(epochMs: number | null): string;
+  /** Date and time in the locale's short numeric style, for dense tables. */
+  shortDateTime(epochMs: number | null): string;
   /** A 'YYYY-MM-DD' trading day, written the locale's way (no time zone shift). */
   day(day: string | null): string;
   count(n: number): string;
+  /** A price with exactly `digits` decimals (the instrument's tick size), or up to five when unknown. */
+  price(n: number | null, digits: number | undefined): string;
   number(n: number | null, maxFractionDigits?: number): string;
   /** Cents as a plain amount with two decimals, for amounts whose currency is not known yet. */
   amount(cents: number): string;
@@ -33,10 +37,12 @@ export function createFormatters(localeSetting: string): Formatters {
     return f;
   };
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const shortDateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const numbers = new Map<number, Intl.NumberFormat>();
   const percents = new Map<number, Intl.NumberFormat>();
+  const prices = new Map<number, Intl.NumberFormat>();
   const cached = (cache: Map<number, Intl.NumberFormat>, digits: number, options: Intl.NumberFormatOptions) => {
     let f = cache.get(digits);
     if (!f) {
@@ -53,8 +59,11 @@ export function createFormatters(localeSetting: string): Formatters {
     money: (cents, currency = 'USD') => moneyFormat(money, currency, true).format(cents / 100),
     plainMoney: (cents, currency = 'USD') => moneyFormat(plain, currency, false).format(cents / 100),
     dateTime: (ms) => (ms === null ? '—' : dateTime.format(new Date(ms))),
+    shortDateTime: (ms) => (ms === null ? '—' : shortDateTime.format(new Date(ms))),
     day: (day) => (day === null ? '—' : dayFormat.format(new Date(`${day}T00:00:00Z`))),
     count: (n) => integer.format(n),
+    price: (n, digits) =>
+      n === null ? '—' : digits === undefined ? cached(numbers, 5, {}).format(n) : cached(prices, digits, { minimumFractionDigits: digits }).format(n),
     number: (n, digits = 5) => (n === null ? '—' : cached(numbers, digits, {}).format(n)),
     amount: (cents) => twoDecimals.format(cents / 100),
     percent: (fraction, digits = 1) =>

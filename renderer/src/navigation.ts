@@ -1,9 +1,9 @@
 export const PAGES = [
   { id: 'overview', label: 'Overview' },
   { id: 'trades', label: 'Trades' },
+  { id: 'performance', label: 'Performance' },
   { id: 'import', label: 'Import' },
   { id: 'exports', label: 'Exports' },
-  { id: 'performance', label: 'Performance' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 
@@ -14,7 +14,8 @@ const SCREEN_ALIASES: Record<string, Page> = {
   equity: 'overview',
   goals: 'overview',
   prop: 'overview',
-  perf: 'performance',
+  // Export timings live under Exports ("Export health"); Performance is trading performance.
+  perf: 'exports',
 };
 
 export function pageForScreen(screen: string): Page | null {

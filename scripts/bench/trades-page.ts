@@ -6,7 +6,7 @@ import { openDb } from '../../electron/main/services/db/client';
 import { SOURCE_MIGRATIONS_FOLDER } from '../../electron/main/services/db/migrations-folder';
 import { createTradesQuery } from '../../electron/main/services/journal/trades-query';
 import { tradeFilterSql } from '../../electron/main/services/journal/trade-filter-sql';
-import type { TradeFilter, TradeSort } from '../../shared/domain/trade';
+import { cursorOf, type TradeCursor, type TradeFilter, type TradeSort } from '../../shared/domain/trade';
 import { seedJournalFile } from '../seed/seed-file';
 
 /**
@@ -15,7 +15,7 @@ import { seedJournalFile } from '../seed/seed-file';
  * The journal is seeded once with the demo generator and cached in .bench-cache/.
  */
 
-const TARGET_MS = 50;
+const TARGET_MS = 25;
 const CACHE_DIR = resolve('.bench-cache');
 const TRADES = 1_000_000;
 const SEED = 42;
@@ -99,16 +99,16 @@ function main(): void {
   const recent: TradeSort = { key: 'closedAt', dir: 'desc' };
   const cases: { name: string; filter: TradeFilter; sort: TradeSort; offset: number }[] = [
     { name: 'no filter, newest first', filter: {}, sort: recent, offset: 0 },
-    { name: 'no filter, deep page (offset 50,000)', filter: {}, sort: recent, offset: 50_000 },
+    { name: 'no filter, deep page (row 50,000)', filter: {}, sort: recent, offset: 50_000 },
     { name: 'last 30 days', filter: { dateFrom: daysBefore(30), dateTo: lastDay }, sort: recent, offset: 0 },
     { name: 'one year, oldest first', filter: { dateFrom: daysBefore(365), dateTo: lastDay }, sort: { key: 'closedAt', dir: 'asc' }, offset: 0 },
     { name: 'one account', filter: { accountIds: [futures] }, sort: recent, offset: 0 },
-    { name: 'one account, deep page (offset 20,000)', filter: { accountIds: [futures] }, sort: recent, offset: 20_000 },
+    { name: 'one account, deep page (row 20,000)', filter: { accountIds: [futures] }, sort: recent, offset: 20_000 },
     { name: 'one account + 90 days', filter: { accountIds: [london], dateFrom: daysBefore(90), dateTo: lastDay }, sort: recent, offset: 0 },
     { name: 'instrument ES', filter: { instrumentIds: [es] }, sort: recent, offset: 0 },
-    { name: 'instrument NVDA, deep page (offset 5,000)', filter: { instrumentIds: [nvda] }, sort: recent, offset: 5_000 },
+    { name: 'instrument NVDA, deep page (row 5,000)', filter: { instrumentIds: [nvda] }, sort: recent, offset: 5_000 },
     { name: 'tag FOMO', filter: { tagIds: [fomo] }, sort: recent, offset: 0 },
-    { name: 'tag A+ setup, deep page (offset 10,000)', filter: { tagIds: [aPlus] }, sort: recent, offset: 10_000 },
+    { name: 'tag A+ setup, deep page (row 10,000)', filter: { tagIds: [aPlus] }, sort: recent, offset: 10_000 },
     { name: 'short trades', filter: { direction: 'short' }, sort: recent, offset: 0 },
     { name: 'open trades', filter: { status: 'open' }, sort: recent, offset: 0 },
     {
@@ -124,7 +124,8 @@ function main(): void {
   ];
 
   console.log(
-    `\nPage of 100 rows via createTradesQuery().list(), ${repeats} timed runs each after 2 warm-ups. Target: < ${TARGET_MS} ms.\n` +
+    `\nPage of 100 rows via createTradesQuery().list(), ${repeats} timed runs each after 2 warm-ups. Target: <= ${TARGET_MS} ms.\n` +
+      'Deep pages are reached as the Trades page scrolls to them: keyset, after the previous page\'s last row.\n' +
       'cold = first request for a filter (fresh query object: total, plan and page); warm = next request for the same\n' +
       'filter (total cached until the database changes).\n',
   );
@@ -144,10 +145,23 @@ function main(): void {
       }
       return times.sort((a, b) => a - b);
     };
-    const cold = time(() => createTradesQuery(sqlite).list(c.filter, c.sort, c.offset, 100).total);
-    const warm = time(() => query.list(c.filter, c.sort, c.offset, 100).total);
-    const total = query.list(c.filter, c.sort, c.offset, 100).total;
-    const miss = percentile(cold, 95) >= TARGET_MS;
+    // The row before the page, as the page before it delivered it (not timed).
+    let after: TradeCursor | undefined;
+    if (c.offset > 0) {
+      const previous = query.list(c.filter, c.sort, c.offset - 1, 1).rows[0];
+      if (!previous) throw new Error(`${c.name}: no row at ${c.offset - 1}`);
+      after = cursorOf(previous, c.sort.key);
+    }
+    const cold = time(() => createTradesQuery(sqlite).list(c.filter, c.sort, c.offset, 100, after).total);
+    const warm = time(() => query.list(c.filter, c.sort, c.offset, 100, after).total);
+    const check = query.list(c.filter, c.sort, c.offset, 100, after);
+    const total = check.total;
+    if (after) {
+      // Keyset and OFFSET must deliver the same page.
+      const same = query.list(c.filter, c.sort, c.offset, 100).rows.map((r) => r.id).join();
+      if (same !== check.rows.map((r) => r.id).join()) throw new Error(`${c.name}: the keyset page differs from the OFFSET page`);
+    }
+    const miss = percentile(cold, 95) > TARGET_MS;
     if (miss) misses++;
     console.log(
       `${c.name.padEnd(42)} ${total.toLocaleString('en-US').padStart(9)}  ${ms(percentile(cold, 50))} ${ms(percentile(cold, 95))}  ${ms(percentile(warm, 50))} ${ms(percentile(warm, 95))}${miss ? '  MISS' : ''}`,
@@ -158,7 +172,20 @@ function main(): void {
       console.log(`    count plan: ${plan.map((p) => p.detail).join(' | ')}`);
     }
   }
-  console.log(`\n${misses === 0 ? `All ${cases.length} cases under ${TARGET_MS} ms at cold p95.` : `${misses} of ${cases.length} cases at or over ${TARGET_MS} ms at cold p95.`}`);
+  console.log(`\n${misses === 0 ? `PASS: all ${cases.length} cases at most ${TARGET_MS} ms at cold p95.` : `MISS: ${misses} of ${cases.length} cases over ${TARGET_MS} ms at cold p95.`}`);
+
+  // Jumps (the scrollbar dragged far away) still skip rows with OFFSET: timed for reference.
+  console.log('\nJumps with OFFSET (no previous page at hand), for reference:');
+  for (const c of cases.filter((k) => k.offset > 0)) {
+    const times: number[] = [];
+    for (let i = 0; i < Math.min(repeats, 10); i++) {
+      const started = performance.now();
+      createTradesQuery(sqlite).list(c.filter, c.sort, c.offset, 100);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`${c.name.padEnd(42)} cold p50 ${ms(percentile(times, 50))} p95 ${ms(percentile(times, 95))}`);
+  }
   handle.close();
 }
 

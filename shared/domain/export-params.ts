@@ -29,7 +29,7 @@ export type TradesExportParams = z.output<typeof TradesExportParamsSchema>;
 
 const dayRange = <T extends { dateFrom?: string | undefined; dateTo?: string | undefined }>(p: T) =>
   !p.dateFrom || !p.dateTo || p.dateFrom <= p.dateTo;
-const dayRangeIssue = { message: 'dateFrom must be on or before dateTo', path: ['dateFrom'] };
+const dayRangeIssue = { message: 'The "From" day must be on or before the "To" day', path: ['dateFrom'] };
 
 export const DailyPnlExportParamsSchema = z
   .object({ dateFrom: DaySchema.optional(), dateTo: DaySchema.optional(), accountIds: Ids.optional() })

@@ -14,6 +14,8 @@ export interface Instrument {
   symbol: string;
   assetClass: AssetClass;
   multiplier: number;
+  /** Smallest price step; prices are shown to its decimals. Absent or null when not known. */
+  tickSize?: number | null;
 }
 
 export interface Tag {

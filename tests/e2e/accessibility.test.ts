@@ -47,12 +47,16 @@ const SCREENS: { name: string; prepare?: (page: Page, harness: Harness) => Promi
     name: 'Exports',
     prepare: async (page) => {
       await page.locator('li.job[data-status="completed"]').first().waitFor({ timeout: 60_000 });
+      const health = page.locator('details.export-health');
+      if (!(await health.evaluate((el) => (el as HTMLDetailsElement).open))) await health.locator('summary').click();
+      await page.locator('tr[data-run-id]').first().waitFor();
     },
   },
   {
     name: 'Performance',
     prepare: async (page) => {
-      await page.locator('tr[data-run-id]').first().waitFor();
+      await page.locator('.equity-chart.report canvas').first().waitFor();
+      await page.locator('.report-chart svg').first().waitFor();
     },
   },
   { name: 'Settings' },
@@ -93,7 +97,16 @@ describe('Accessibility and screenshots of every screen in both themes', () => {
           await screen.prepare?.(page, harness);
           const violations = await seriousViolations(page);
           expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-          await page.screenshot({ path: artifactPath(`screen-${screen.name.toLowerCase()}-${theme}.png`), fullPage: true });
+          // What a trader sees on a small laptop and on a common desktop window.
+          for (const [width, height] of [
+            [1280, 720],
+            [1440, 900],
+          ] as const) {
+            await page.setViewportSize({ width, height });
+            await page.waitForTimeout(150);
+            await page.screenshot({ path: artifactPath(`screen-${screen.name.toLowerCase()}-${theme}-${width}x${height}.png`) });
+          }
+          await page.setViewportSize({ width: 1400, height: 900 });
         });
       }
 

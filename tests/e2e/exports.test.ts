@@ -154,7 +154,7 @@ describe('Exports screen in Chromium through the harness', () => {
     await filters().getByLabel('From', { exact: true }).fill('2024-05-10');
     await filters().getByLabel('To', { exact: true }).fill('2024-05-01');
     await form().getByRole('button', { name: /^Export trades as/ }).click();
-    await expect.poll(() => form().getByRole('status').innerText()).toContain('dateFrom must be on or before dateTo');
+    await expect.poll(() => form().getByRole('status').innerText()).toContain('The "From" day must be on or before the "To" day');
     await filters().getByLabel('From', { exact: true }).fill('');
     await filters().getByLabel('To', { exact: true }).fill('');
   });

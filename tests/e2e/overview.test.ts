@@ -114,10 +114,26 @@ describe('Overview in Chromium through the harness', () => {
       return list.ok ? list.data.find((p) => p.name === 'Acme 50K')?.maxDrawdownCents : undefined;
     }).toBe(250_000);
 
-    await panel.getByRole('button', { name: 'Delete goal Make $1,000 a week' }).click();
-    await expect.poll(async () => {
+    const goalThere = async () => {
       const list = await harness.handlers['goals:list']({});
-      return list.ok && list.data.some((g) => g.name === 'Make $1,000 a week');
+      return list.ok && list.data.some((g) => g.name === 'Make $1,000 a week' && g.target === 100_000 && g.period === 'week');
+    };
+    await panel.getByRole('button', { name: 'Delete goal Make $1,000 a week' }).click();
+    await expect.poll(goalThere).toBe(false);
+    // A goal's delete can be undone: it comes back with the same settings.
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(goalThere).toBe(true);
+    await expect.poll(() => panel.getByRole('status').innerText()).toContain('Restored “Make $1,000 a week”.');
+    await panel.getByRole('button', { name: 'Delete goal Make $1,000 a week' }).click();
+    await expect.poll(goalThere).toBe(false);
+    // An evaluation asks once more before it goes.
+    await panel.getByRole('button', { name: 'Delete evaluation Acme 50K' }).click();
+    await panel.getByRole('button', { name: 'Keep' }).click();
+    await panel.getByRole('button', { name: 'Delete evaluation Acme 50K' }).click();
+    await panel.getByRole('button', { name: 'Yes, delete evaluation Acme 50K' }).click();
+    await expect.poll(async () => {
+      const list = await harness.handlers['prop:list']({});
+      return list.ok && list.data.some((p) => p.name === 'Acme 50K');
     }).toBe(false);
     await page.screenshot({ path: artifactPath('overview-goals-manager.png') });
     await page.keyboard.press('Escape');

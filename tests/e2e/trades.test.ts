@@ -28,6 +28,13 @@ describe('Trades page in Chromium through the harness', () => {
   const statusText = () => page.getByRole('status').filter({ hasText: /trades|No trades/ }).innerText();
   const filters = () => page.getByRole('form', { name: 'Trade filters' });
   const grid = () => page.getByRole('table', { name: 'Trades' });
+  /** Ticks one account in the Accounts multi-select. */
+  const pickAccount = async (name: string) => {
+    const box = filters().locator('details.multi').filter({ has: page.locator('summary[aria-label^="Accounts:"]') });
+    await box.locator('summary').click();
+    await box.getByRole('checkbox', { name, exact: true }).check();
+    await box.locator('summary').click();
+  };
 
   /** The loaded rows on screen as [row index, trade id], in row order. */
   const renderedRows = () =>
@@ -66,8 +73,8 @@ describe('Trades page in Chromium through the harness', () => {
 
   it('filters by account and direction and shows exactly the matching trades', async () => {
     const account = harness.services.lookups.accounts()[0]!;
-    await filters().getByLabel('Account', { exact: true }).selectOption({ label: account.name });
-    await filters().getByLabel('Direction', { exact: true }).selectOption('short');
+    await pickAccount(account.name);
+    await filters().getByLabel('Side', { exact: true }).selectOption('short');
     const filter: TradeFilter = { accountIds: [account.id], direction: 'short' };
     const expected = harness.services.trades.list(filter, { key: 'closedAt', dir: 'desc' }, 0, 1);
     await expect.poll(statusText).toContain(`of ${expected.total.toLocaleString('en-US')} trades`);
@@ -107,7 +114,7 @@ describe('Trades page in Chromium through the harness', () => {
     await expect.poll(async () => (await renderedRows())[0]?.[1]).toBe(best.id);
     const rows = await renderedRows();
     expect(rows.map((r) => r[1])).toEqual(expectedIds({}, sort, rows));
-    expect(await page.getByRole('columnheader', { name: /Net P&L/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(await grid().getByRole('columnheader', { name: /Net P&L/ }).getAttribute('aria-sort')).toBe('descending');
     await page.getByRole('button', { name: /^Net P&L/ }).click();
     const worst = harness.services.trades.list({}, { key: 'netPnl', dir: 'asc' }, 0, 1).rows[0]!;
     await expect.poll(async () => (await renderedRows())[0]?.[1]).toBe(worst.id);
@@ -236,8 +243,8 @@ describe('Trades page in Chromium through the harness', () => {
 
   it('hands its filter to the Exports form, and the export holds exactly the filtered trades', async () => {
     const account = harness.services.lookups.accounts()[1]!;
-    await filters().getByLabel('Account', { exact: true }).selectOption({ label: account.name });
-    await filters().getByLabel('Direction', { exact: true }).selectOption('long');
+    await pickAccount(account.name);
+    await filters().getByLabel('Side', { exact: true }).selectOption('long');
     const expected = harness.services.trades.list({ accountIds: [account.id], direction: 'long' }, { key: 'closedAt', dir: 'desc' }, 0, 1).total;
     await expect.poll(statusText).toContain(`of ${expected.toLocaleString('en-US')} trades`);
     await page.getByRole('button', { name: 'Export these trades…' }).click();

@@ -1,6 +1,7 @@
 import { openDb, type DbHandle } from './db/client';
 import { createTradesQuery, type TradesQuery } from './journal/trades-query';
 import { createLookups, type Lookups } from './journal/lookups';
+import { createTradesSummary, type TradesSummary } from './journal/trades-summary';
 import { createEventBus, type EventBus } from './event-bus';
 import type { Desktop } from './desktop-port';
 import type { Clock } from './clock';
@@ -53,6 +54,8 @@ export interface Services {
   settings: SettingsStore;
   lookups: Lookups;
   trades: TradesQuery;
+  /** The Trades page's summary of one filter, and the setup names for its filter. */
+  tradesSummary: TradesSummary;
   demo: { load(options: DemoJournalOptions): DemoLoadResult };
   /** Daily equity: status, validation (scheduled), rebuild, discrepancies. */
   equity: EquityService;
@@ -94,6 +97,7 @@ export function createServices(config: ServicesConfig): Services {
   const validator = createEquityValidator({
     sqlite: db.sqlite, dbPath: config.dbPath, entry: config.equityValidationWorker ?? sourceValidationWorker(), logger: config.logger,
   });
+  const trades = createTradesQuery(db.sqlite);
   const services: Services = {
     config,
     db,
@@ -103,7 +107,8 @@ export function createServices(config: ServicesConfig): Services {
     logger: config.logger,
     settings,
     lookups: createLookups(db.sqlite),
-    trades: createTradesQuery(db.sqlite),
+    trades,
+    tradesSummary: createTradesSummary(db.sqlite, trades),
     demo: {
       load(options) {
         const result = loadDemoJournal(db.sqlite, { ...options, now: config.clock.now() });

@@ -5,7 +5,8 @@ import { useLookupsStore } from '../store/lookups-store';
 import { useTradesStore } from '../store/trades-store';
 import { useTradeColumnsStore } from '../store/trade-columns-store';
 import { useFormat } from '../hooks/use-format';
-import { TRADE_COLUMNS, type TradeColumn } from './trade-columns';
+import { columnTrack, TRADE_COLUMNS, type TradeColumn } from './trade-columns';
+import { tickDecimals } from '../../../shared/domain/instrument-root';
 
 export const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 34;
@@ -14,6 +15,34 @@ const HEADER_HEIGHT = 34;
  * compressed: the scrollbar maps proportionally onto the rows, so a million rows still fit.
  */
 const MAX_SCROLL_PX = 30_000_000;
+
+/** A drag handle on a header's right edge that sets the column's width (pointer only; the chooser resets widths). */
+function ResizeHandle({ column }: { column: TradeColumn }) {
+  const setWidth = useTradeColumnsStore((s) => s.setWidth);
+  return (
+    <span
+      className="col-resize"
+      aria-hidden="true"
+      onPointerDown={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        const cell = e.currentTarget.parentElement;
+        if (!cell) return;
+        const startX = e.clientX;
+        const startWidth = cell.getBoundingClientRect().width;
+        const handle = e.currentTarget;
+        handle.setPointerCapture(e.pointerId);
+        const move = (ev: PointerEvent) => setWidth(column.id, startWidth + ev.clientX - startX);
+        const up = () => {
+          handle.removeEventListener('pointermove', move);
+          handle.removeEventListener('pointerup', up);
+        };
+        handle.addEventListener('pointermove', move);
+        handle.addEventListener('pointerup', up);
+      }}
+    />
+  );
+}
 
 function SortHeader({ column }: { column: TradeColumn }) {
   const sort = useTradesStore((s) => s.sort);
@@ -27,6 +56,7 @@ function SortHeader({ column }: { column: TradeColumn }) {
         {column.label}
         <span aria-hidden="true">{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
       </button>
+      <ResizeHandle column={column} />
     </div>
   );
 }
@@ -42,11 +72,18 @@ export function TradesTable() {
   const selectedId = useTradesStore((s) => s.selected?.id ?? null);
   const select = useTradesStore((s) => s.select);
   const visible = useTradeColumnsStore((s) => s.visible);
+  const widths = useTradeColumnsStore((s) => s.widths);
   const accounts = useLookupsStore((s) => s.accounts);
   const fmt = useFormat();
   const currencyOf = useMemo(() => new Map(accounts.map((a) => [a.id, a.currency])), [accounts]);
+  const instruments = useLookupsStore((s) => s.instruments);
+  const digitsOf = useMemo(() => new Map(instruments.map((i) => [i.id, tickDecimals(i.tickSize)])), [instruments]);
   const columns = useMemo(() => TRADE_COLUMNS.filter((c) => visible.includes(c.id)), [visible]);
-  const template = columns.map((c) => c.width).join(' ');
+  const template = columns.map((c) => columnTrack(c, widths[c.id])).join(' ');
+  // Rows span the grid's width, or the columns' widths when those are wider (then the grid scrolls sideways).
+  const rowWidth = `max(100%, ${columns.reduce((sum, c) => sum + (widths[c.id] ?? c.width), 0)}px)`;
+  // The row opens from its symbol (always filled in), or from the first column without one.
+  const opener = columns.some((c) => c.id === 'symbol') ? 'symbol' : columns[0]?.id;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState(600);
@@ -161,13 +198,14 @@ export function TradesTable() {
         data-first-loaded={firstLoaded?.index ?? -1}
       >
         <div role="rowgroup">
-          <div role="row" aria-rowindex={1} className="vgrid-head" style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}>
+          <div role="row" aria-rowindex={1} className="vgrid-head" style={{ gridTemplateColumns: template, height: HEADER_HEIGHT, width: rowWidth }}>
             {columns.map((c) =>
               c.sortKey ? (
                 <SortHeader key={c.id} column={c} />
               ) : (
                 <div key={c.id} role="columnheader" className={c.numeric ? 'num' : undefined}>
                   {c.label}
+                  <ResizeHandle column={c} />
                 </div>
               ),
             )}
@@ -184,7 +222,7 @@ export function TradesTable() {
                   role="row"
                   aria-rowindex={item.index + 2}
                   className="vgrid-row placeholder"
-                  style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+                  style={{ gridTemplateColumns: template, height: ROW_HEIGHT, width: rowWidth, transform: `translateY(${top}px)` }}
                 >
                   <div role="cell">Loading…</div>
                 </div>
@@ -200,17 +238,17 @@ export function TradesTable() {
                 data-trade-id={row.id}
                 data-index={item.index}
                 className="vgrid-row"
-                style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+                style={{ gridTemplateColumns: template, height: ROW_HEIGHT, width: rowWidth, transform: `translateY(${top}px)` }}
                 onDoubleClick={() => select(row)}
               >
-                {columns.map((c, i) => (
+                {columns.map((c) => (
                   <div key={c.id} role="cell" className={[c.numeric ? 'num' : '', c.className?.(row) ?? ''].join(' ').trim() || undefined}>
-                    {i === 0 ? (
+                    {c.id === opener ? (
                       <button type="button" className="open-trade" onClick={() => select(row)} aria-label={`Open trade ${row.symbol} ${fmt.dateTime(row.closedAt ?? row.openedAt)}`}>
-                        {c.render(row, fmt, currency)}
+                        {c.render(row, fmt, currency, digitsOf.get(row.instrumentId))}
                       </button>
                     ) : (
-                      c.render(row, fmt, currency)
+                      c.render(row, fmt, currency, digitsOf.get(row.instrumentId))
                     )}
                   </div>
                 ))}

@@ -5,40 +5,57 @@ import type { Formatters } from '../format';
 export interface TradeColumn {
   id: string;
   label: string;
-  /** CSS grid track width. */
-  width: string;
+  /** Default width in px (the user may drag it wider or narrower). */
+  width: number;
+  /** Takes the row's spare width (the last, text-heavy column). */
+  grow?: boolean;
   numeric?: boolean;
   sortKey?: TradeSortKey;
-  render(row: TradeRow, fmt: Formatters, currency: string): ReactNode;
+  /** `priceDigits`: decimals of the instrument's tick size, when known. */
+  render(row: TradeRow, fmt: Formatters, currency: string, priceDigits?: number): ReactNode;
   className?(row: TradeRow): string;
 }
 
 const pnlClass = (cents: number) => (cents > 0 ? 'pnl win' : cents < 0 ? 'pnl loss' : 'pnl');
 
 export const TRADE_COLUMNS: readonly TradeColumn[] = [
-  { id: 'closedAt', label: 'Closed', width: '190px', sortKey: 'closedAt', render: (t, f) => f.dateTime(t.closedAt ?? t.openedAt) },
-  { id: 'openedAt', label: 'Opened', width: '190px', sortKey: 'openedAt', render: (t, f) => f.dateTime(t.openedAt) },
-  { id: 'account', label: 'Account', width: '180px', render: (t) => t.accountName },
-  { id: 'symbol', label: 'Symbol', width: '100px', sortKey: 'symbol', render: (t) => t.symbol, className: () => 'symbol' },
-  { id: 'side', label: 'Side', width: '70px', render: (t) => (t.direction === 'long' ? 'Long' : 'Short'), className: (t) => `side ${t.direction}` },
-  { id: 'status', label: 'Status', width: '80px', render: (t) => (t.status === 'open' ? 'Open' : 'Closed') },
-  { id: 'qty', label: 'Qty', width: '90px', numeric: true, sortKey: 'qty', render: (t, f) => f.number(t.qty) },
-  { id: 'entry', label: 'Entry', width: '110px', numeric: true, render: (t, f) => f.number(t.entryPrice) },
-  { id: 'exit', label: 'Exit', width: '110px', numeric: true, render: (t, f) => f.number(t.exitPrice) },
-  { id: 'gross', label: 'Gross P&L', width: '120px', numeric: true, render: (t, f, c) => (t.status === 'open' ? '—' : f.money(t.grossPnlCents, c)) },
-  { id: 'fees', label: 'Fees', width: '100px', numeric: true, render: (t, f, c) => f.plainMoney(t.feesCents, c) },
+  // An open trade has not closed: its Closed cell stays empty (its open time is under Opened).
+  { id: 'closedAt', label: 'Closed', width: 150, sortKey: 'closedAt', render: (t, f) => (t.closedAt === null ? '' : f.shortDateTime(t.closedAt)) },
+  { id: 'openedAt', label: 'Opened', width: 150, sortKey: 'openedAt', render: (t, f) => f.shortDateTime(t.openedAt) },
+  { id: 'account', label: 'Account', width: 124, render: (t) => t.accountName },
+  { id: 'symbol', label: 'Symbol', width: 96, sortKey: 'symbol', render: (t) => t.symbol, className: () => 'symbol' },
+  { id: 'side', label: 'Side', width: 60, render: (t) => (t.direction === 'long' ? 'Long' : 'Short'), className: (t) => `side ${t.direction}` },
+  { id: 'status', label: 'Status', width: 70, render: (t) => (t.status === 'open' ? 'Open' : 'Closed') },
+  { id: 'qty', label: 'Qty', width: 64, numeric: true, sortKey: 'qty', render: (t, f) => f.number(t.qty) },
+  { id: 'entry', label: 'Entry', width: 92, numeric: true, render: (t, f, _c, d) => f.price(t.entryPrice, d) },
+  { id: 'exit', label: 'Exit', width: 92, numeric: true, render: (t, f, _c, d) => (t.status === 'open' ? 'open' : f.price(t.exitPrice, d)), className: (t) => (t.status === 'open' ? 'muted' : '') },
+  { id: 'gross', label: 'Gross P&L', width: 110, numeric: true, render: (t, f, c) => (t.status === 'open' ? '—' : f.money(t.grossPnlCents, c)) },
+  { id: 'fees', label: 'Fees', width: 84, numeric: true, render: (t, f, c) => f.plainMoney(t.feesCents, c) },
   {
     id: 'net',
     label: 'Net P&L',
-    width: '120px',
+    width: 112,
     numeric: true,
     sortKey: 'netPnl',
     render: (t, f, c) => (t.status === 'open' ? '—' : f.money(t.netPnlCents, c)),
     className: (t) => (t.status === 'open' ? '' : pnlClass(t.netPnlCents)),
   },
-  { id: 'r', label: 'R', width: '70px', numeric: true, render: (t, f) => f.number(t.rMultiple, 2) },
-  { id: 'tags', label: 'Tags', width: '200px', render: (t) => t.tags.join(', ') },
-  { id: 'notes', label: 'Notes', width: 'minmax(200px, 1fr)', render: (t) => t.notes },
+  { id: 'r', label: 'R', width: 66, numeric: true, render: (t, f) => f.number(t.rMultiple, 2) },
+  { id: 'tags', label: 'Tags', width: 140, grow: true, render: (t) => t.tags.join(', ') },
+  { id: 'notes', label: 'Notes', width: 200, grow: true, render: (t) => t.notes },
 ];
 
-export const DEFAULT_TRADE_COLUMNS = ['closedAt', 'account', 'symbol', 'side', 'status', 'qty', 'entry', 'exit', 'fees', 'net', 'tags'];
+/**
+ * What a trader reads first, fitting a 1280 px window beside the sidebar (about 1,030 px):
+ * the rest are one tick away in the column chooser.
+ */
+export const DEFAULT_TRADE_COLUMNS = ['closedAt', 'account', 'symbol', 'side', 'qty', 'entry', 'exit', 'net', 'r', 'tags'];
+
+export const MIN_COLUMN_WIDTH = 48;
+export const MAX_COLUMN_WIDTH = 600;
+
+/** The grid track of a column: its width, or at least it and the row's spare room when it grows. */
+export function columnTrack(column: TradeColumn, width: number | undefined): string {
+  const px = `${Math.round(width ?? column.width)}px`;
+  return column.grow ? `minmax(${px}, 1fr)` : px;
+}

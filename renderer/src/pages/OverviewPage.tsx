@@ -85,6 +85,7 @@ export function OverviewPage() {
               calendar={calendar}
               month={month}
               currency={currency}
+              filter={scope ? filterOf(scope) : {}}
               onMonth={(m) => void setMonth(m)}
               onDay={(day) => {
                 // The day's closed trades in this account, on the Trades page.

@@ -1,238 +1,203 @@
-import { useEffect, useId, useState } from 'react';
-import { TableScroll } from '../components/TableScroll';
-import type { ExportPerfSummary } from '../../../shared/domain/export-job';
-import { EXPORT_TYPE_LABELS } from '../../../shared/domain/export-columns';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
-import { Sparkline } from '../components/Sparkline';
-import { FORMAT_LABELS } from '../components/exports/ExportForm';
+import { BarChart, type Bar } from '../components/reports/BarChart';
+import { GroupTable, type GroupRow } from '../components/reports/GroupTable';
+import { ReportEquityChart } from '../components/reports/ReportEquityChart';
+import { call, errorMessage } from '../api';
 import { useFormat } from '../hooks/use-format';
-import { usePerfStore, RECENT_RUNS } from '../store/perf-store';
-import { useSettingsStore } from '../store/settings-store';
+import { useLookupsStore } from '../store/lookups-store';
+import type { BreakdownDimension, BreakdownRow, EquityCurve } from '../../../shared/domain/analytics';
+import type { TradeBucket, TradeDistributions, TradeFilter } from '../../../shared/domain/trade';
+import type { Formatters } from '../format';
 
-/** Thresholds a trader can read at a glance: how slow is too slow, how many failures are too many. */
-export const P95_WARN_MS = 10_000;
-export const P95_CRIT_MS = 30_000;
-export const SUCCESS_WARN = 0.95;
-
-function durationTone(ms: number): 'ok' | 'warn' | 'crit' {
-  return ms > P95_CRIT_MS ? 'crit' : ms > P95_WARN_MS ? 'warn' : 'ok';
+interface Report {
+  curve: EquityCurve;
+  breakdowns: Record<'hour' | 'weekday' | 'instrument' | 'tag', BreakdownRow[]>;
+  shapes: TradeDistributions;
 }
 
-function successRate(s: ExportPerfSummary): number {
-  return s.runs === 0 ? 1 : s.completed / s.runs;
+const BREAKDOWNS = ['hour', 'weekday', 'instrument', 'tag'] as const satisfies readonly BreakdownDimension[];
+
+const fromBreakdown = (rows: BreakdownRow[]): GroupRow[] =>
+  rows.map((r) => ({ key: r.key ?? 'none', label: r.label, trades: r.tradeCount, wins: r.winCount, netCents: r.netPnlCents }));
+
+const fromBuckets = (buckets: TradeBucket[], label: (b: TradeBucket) => string): GroupRow[] =>
+  buckets.map((b) => ({ key: b.key, label: label(b), trades: b.trades, wins: b.wins, netCents: b.netCents }));
+
+/** Holding-time steps in words: "< 1 min", "1–5 min", "1–4 h", "1 day +". */
+function durationLabel(b: TradeBucket, fmt: Formatters): string {
+  const words = (ms: number) =>
+    ms < 3_600_000 ? `${fmt.count(ms / 60_000)} min` : ms < 86_400_000 ? `${fmt.count(ms / 3_600_000)} h` : `${fmt.count(ms / 86_400_000)} d`;
+  if (b.from === 0 && b.to !== null) return `< ${words(b.to)}`;
+  if (b.to === null) return `${words(b.from ?? 0)} +`;
+  return `${words(b.from ?? 0)}–${words(b.to)}`;
 }
 
-const OUTCOME: Record<string, string> = { completed: 'Done', failed: 'Failed', cancelled: 'Cancelled', queued: 'Queued', running: 'Running' };
-
-function RetentionForm() {
-  const id = useId();
-  const settings = useSettingsStore((s) => s.settings);
-  const update = useSettingsStore((s) => s.update);
-  const [days, setDays] = useState(String(settings.perfRetentionDays));
-  const [rows, setRows] = useState(String(settings.perfRetentionMaxRows));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
-  useEffect(() => {
-    setDays(String(settings.perfRetentionDays));
-    setRows(String(settings.perfRetentionMaxRows));
-  }, [settings.perfRetentionDays, settings.perfRetentionMaxRows]);
-  return (
-    <form
-      className="card retention"
-      aria-labelledby={`${id}-title`}
-      noValidate
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const result = await update({ perfRetentionDays: Number(days), perfRetentionMaxRows: Number(rows) });
-        if (result.ok) {
-          setErrors({});
-          setMessage('Saved. Older timings are removed at the next export.');
-        } else {
-          setErrors(result.fields);
-          setMessage(Object.keys(result.fields).length ? 'Nothing was saved: fix the value marked below.' : result.message);
-        }
-      }}
-    >
-      <h2 id={`${id}-title`}>Keep timings</h2>
-      <div className="filters plain">
-        <div className="filter">
-          <label htmlFor={`${id}-days`}>For this many days</label>
-          <input id={`${id}-days`} inputMode="numeric" value={days} aria-invalid={errors.perfRetentionDays ? true : undefined} aria-describedby={errors.perfRetentionDays ? `${id}-days-err` : undefined} onChange={(e) => setDays(e.target.value)} />
-          {errors.perfRetentionDays && (
-            <span id={`${id}-days-err`} className="field-error">
-              {errors.perfRetentionDays}
-            </span>
-          )}
-        </div>
-        <div className="filter">
-          <label htmlFor={`${id}-rows`}>At most this many runs</label>
-          <input id={`${id}-rows`} inputMode="numeric" value={rows} aria-invalid={errors.perfRetentionMaxRows ? true : undefined} aria-describedby={errors.perfRetentionMaxRows ? `${id}-rows-err` : undefined} onChange={(e) => setRows(e.target.value)} />
-          {errors.perfRetentionMaxRows && (
-            <span id={`${id}-rows-err`} className="field-error">
-              {errors.perfRetentionMaxRows}
-            </span>
-          )}
-        </div>
-        <button type="submit">Save</button>
-      </div>
-      <p role="status" className="small muted">
-        {message}
-      </p>
-    </form>
-  );
+function rLabel(b: TradeBucket, fmt: Formatters): string {
+  if (b.from === null) return `< ${fmt.number(b.to, 1)} R`;
+  if (b.to === null) return `≥ ${fmt.number(b.from, 1)} R`;
+  return `${fmt.number(b.from, 1)} R`;
 }
 
+/** The bars of a grouping: net P&L per group. */
+const netBars = (rows: GroupRow[], fmt: Formatters, currency: string): Bar[] =>
+  rows.map((r) => ({ key: r.key, label: r.label, value: r.netCents, display: fmt.money(r.netCents, currency) }));
+
+/** A short text alternative: the best and the worst group. */
+function netSummary(what: string, rows: GroupRow[], fmt: Formatters, currency: string): string {
+  const withTrades = rows.filter((r) => r.trades > 0);
+  if (withTrades.length === 0) return `No closed trades to show by ${what}.`;
+  const best = withTrades.reduce((a, b) => (b.netCents > a.netCents ? b : a));
+  const worst = withTrades.reduce((a, b) => (b.netCents < a.netCents ? b : a));
+  return `Net P&L by ${what}: best ${best.label} at ${fmt.money(best.netCents, currency)} over ${fmt.count(best.trades)} trades; worst ${worst.label} at ${fmt.money(worst.netCents, currency)}. The table below lists every ${what}.`;
+}
+
+/** Trading performance for one currency: equity, distributions and where the P&L comes from. */
 export function PerformancePage() {
+  const id = useId();
   const fmt = useFormat();
-  const { summary, runs, loaded, error, load } = usePerfStore();
+  const accounts = useLookupsStore((s) => s.accounts);
+  const currencies = useMemo(() => [...new Set(accounts.map((a) => a.currency))].sort(), [accounts]);
+  const [currency, setCurrency] = useState('');
+  const [dateFrom, setDateFrom] = useState('');
+  const [dateTo, setDateTo] = useState('');
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = currency || currencies.includes('USD') ? currency || 'USD' : (currencies[0] ?? '');
+
   useEffect(() => {
-    void load();
-  }, [load]);
-  const durationsOf = (s: ExportPerfSummary) =>
-    runs
-      .filter((r) => r.type === s.type && r.format === s.format && r.outcome === 'completed')
-      .map((r) => r.durationMs)
-      .reverse();
+    if (!chosen) return;
+    // One currency at a time: money from accounts in different currencies is never added up.
+    const filter: TradeFilter = {
+      accountIds: accounts.filter((a) => a.currency === chosen).map((a) => a.id),
+      ...(dateFrom ? { dateFrom } : {}),
+      ...(dateTo ? { dateTo } : {}),
+    };
+    let live = true;
+    setReport(null);
+    Promise.all([
+      call('analytics:equityCurve', { filter }),
+      Promise.all(BREAKDOWNS.map((dimension) => call('analytics:breakdown', { filter, dimension }))),
+      call('trades:distributions', { filter }),
+    ])
+      .then(([curve, lists, shapes]) => {
+        if (!live) return;
+        const breakdowns = Object.fromEntries(BREAKDOWNS.map((d, i) => [d, lists[i]!])) as Report['breakdowns'];
+        setReport({ curve, breakdowns, shapes });
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [chosen, accounts, dateFrom, dateTo]);
+
+  const compact = new Intl.NumberFormat(fmt.locale, { style: 'currency', currency: chosen || 'USD', notation: 'compact', maximumFractionDigits: 1 });
+  const groups = report && {
+    hour: fromBreakdown(report.breakdowns.hour),
+    weekday: fromBreakdown(report.breakdowns.weekday),
+    instrument: fromBreakdown([...report.breakdowns.instrument].sort((a, b) => b.netPnlCents - a.netPnlCents)),
+    tag: fromBreakdown([...report.breakdowns.tag].sort((a, b) => b.netPnlCents - a.netPnlCents)),
+    setup: fromBuckets(report.shapes.setup, (b) => b.key || '(no setup)'),
+    duration: fromBuckets(report.shapes.duration, (b) => durationLabel(b, fmt)),
+  };
 
   return (
-    <section aria-labelledby="performance-title" className="page">
-      <PageHeader id="performance-title" title="Performance">
-        <button type="button" onClick={() => void load()}>
-          Refresh
-        </button>
-      </PageHeader>
+    <section aria-labelledby="performance-title" className="page page-wide reports-page">
+      <PageHeader id="performance-title" title="Performance" />
+      <form className="filters" aria-label="Report filters" onSubmit={(e) => e.preventDefault()}>
+        <div className="filter">
+          <label htmlFor={`${id}-currency`}>Currency</label>
+          <select id={`${id}-currency`} value={chosen} onChange={(e) => setCurrency(e.target.value)}>
+            {currencies.map((c) => (
+              <option key={c} value={c}>
+                {c} ({accounts.filter((a) => a.currency === c).length} accounts)
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-from`}>From</label>
+          <input id={`${id}-from`} type="date" value={dateFrom} max={dateTo || undefined} onChange={(e) => setDateFrom(e.target.value)} />
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-to`}>To</label>
+          <input id={`${id}-to`} type="date" value={dateTo} min={dateFrom || undefined} onChange={(e) => setDateTo(e.target.value)} />
+        </div>
+      </form>
       {error && (
         <p role="alert" className="notice crit">
           {error}
         </p>
       )}
-      <p className="muted">
-        How long exports take, per kind and format. A 95th-percentile time over {fmt.duration(P95_WARN_MS)} is flagged slow and over {fmt.duration(P95_CRIT_MS)} critical;
-        fewer than {fmt.percent(SUCCESS_WARN, 0)} successful runs is flagged too.
-      </p>
-      <section className="card" aria-labelledby="perf-summary-title">
-        <h2 id="perf-summary-title">By kind and format</h2>
-        {loaded && summary.length === 0 ? (
-          <p className="muted">No exports have run yet. Timings appear here after the first export.</p>
-        ) : (
-          <TableScroll label="Timings by kind and format">
-            <table aria-labelledby="perf-summary-title">
-              <thead>
-                <tr>
-                  <th scope="col">Export</th>
-                  <th scope="col" className="num">
-                    Runs
-                  </th>
-                  <th scope="col">Succeeded</th>
-                  <th scope="col">Typical (p50)</th>
-                  <th scope="col">Slow (p95)</th>
-                  <th scope="col">Slowest</th>
-                  <th scope="col" className="num">
-                    Rows/s (p50)
-                  </th>
-                  <th scope="col">Recent durations</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.map((s) => {
-                  const rate = successRate(s);
-                  const p95 = durationTone(s.durationP95Ms);
-                  return (
-                    <tr key={`${s.type}-${s.format}`} data-type={s.type} data-format={s.format}>
-                      <th scope="row">
-                        {EXPORT_TYPE_LABELS[s.type]} · {FORMAT_LABELS[s.format]}
-                      </th>
-                      <td className="num">{fmt.count(s.runs)}</td>
-                      <td>
-                        <span className={`badge ${rate < SUCCESS_WARN ? 'warn' : 'ok'}`} data-kind="success">
-                          {fmt.percent(rate, 0)}
-                          {rate < SUCCESS_WARN ? ' · low' : ''}
-                        </span>
-                      </td>
-                      <td>
-                        <span className={`badge ${durationTone(s.durationP50Ms)}`}>{fmt.duration(s.durationP50Ms)}</span>
-                      </td>
-                      <td>
-                        <span className={`badge ${p95}`} data-kind="p95">
-                          {fmt.duration(s.durationP95Ms)}
-                          {p95 === 'crit' ? ' · critical' : p95 === 'warn' ? ' · slow' : ''}
-                        </span>
-                      </td>
-                      <td>
-                        <span className={`badge ${durationTone(s.durationMaxMs)}`}>{fmt.duration(s.durationMaxMs)}</span>
-                      </td>
-                      <td className="num">{fmt.count(Math.round(s.rowsPerSecP50))}</td>
-                      <td className="spark-cell">
-                        <Sparkline values={durationsOf(s)} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-      </section>
-      <div className="grid-2 perf-lower">
-        <section className="card" aria-labelledby="runs-title">
-          <h2 id="runs-title">Recent runs</h2>
-          {runs.length === 0 ? (
-            <p className="muted">No runs kept.</p>
-          ) : (
-            <TableScroll label="Recent runs table" className="runs-table">
-              <table aria-labelledby="runs-title">
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Export</th>
-                    <th scope="col">Result</th>
-                    <th scope="col" className="num">
-                      Waited
-                    </th>
-                    <th scope="col" className="num">
-                      Took
-                    </th>
-                    <th scope="col" className="num">
-                      Rows
-                    </th>
-                    <th scope="col" className="num">
-                      Rows/s
-                    </th>
-                    <th scope="col" className="num">
-                      Size
-                    </th>
-                    <th scope="col" className="num">
-                      Peak memory
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {runs.map((r) => (
-                    <tr key={r.id} data-run-id={r.id}>
-                      <td>{fmt.dateTime(r.createdAt)}</td>
-                      <td>
-                        {EXPORT_TYPE_LABELS[r.type]} · {FORMAT_LABELS[r.format]}
-                        {r.attempt > 1 ? ` (attempt ${r.attempt})` : ''}
-                      </td>
-                      <td>
-                        <span className={`badge ${r.outcome === 'completed' ? 'ok' : r.outcome === 'failed' ? 'crit' : 'warn'}`}>{OUTCOME[r.outcome] ?? r.outcome}</span>
-                      </td>
-                      <td className="num">{fmt.duration(r.queueWaitMs)}</td>
-                      <td className="num">{fmt.duration(r.durationMs)}</td>
-                      <td className="num">{fmt.count(r.rows)}</td>
-                      <td className="num">{fmt.count(Math.round(r.rowsPerSec))}</td>
-                      <td className="num">{fmt.bytes(r.bytes)}</td>
-                      <td className="num">{r.peakHeapBytes === null ? '—' : fmt.bytes(r.peakHeapBytes)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          {runs.length >= RECENT_RUNS && <p className="muted small">Showing the newest {RECENT_RUNS} runs.</p>}
-        </section>
-        <RetentionForm />
-      </div>
+      {!report && !error && <p role="status">Working out the figures…</p>}
+      {report && groups && (
+        <>
+          <ReportEquityChart curve={report.curve} currency={chosen} />
+          <div className="report-grid">
+            <BarChart
+              title="P&L per trade"
+              tone="count"
+              bars={report.shapes.pnl.map((b) => ({
+                key: b.key,
+                label: compact.format((b.from ?? 0) / 100),
+                value: b.trades,
+                display: `${fmt.count(b.trades)} trades`,
+                kind: (b.from ?? 0) >= 0 ? 'win' : 'loss',
+              }))}
+              summary={`How many trades made or lost how much, in ${fmt.count(report.shapes.pnl.length)} equal steps from ${fmt.money(report.shapes.pnl[0]?.from ?? 0, chosen)} to ${fmt.money(report.shapes.pnl.at(-1)?.to ?? 0, chosen)}, over ${fmt.count(report.shapes.closed)} closed trades.`}
+            >
+              <GroupTable label="P&L per trade table" heading="From" rows={fromBuckets(report.shapes.pnl, (b) => fmt.money(b.from ?? 0, chosen)).filter((r) => r.trades > 0)} currency={chosen} />
+            </BarChart>
+            <BarChart
+              title="R multiples"
+              tone="count"
+              bars={report.shapes.r.map((b) => ({ key: b.key, label: rLabel(b, fmt), value: b.trades, display: `${fmt.count(b.trades)} trades`, kind: (b.from ?? -1) >= 0 ? 'win' : 'loss' }))}
+              summary={
+                report.shapes.r.length
+                  ? `How many trades ended at each R multiple, in half-R steps, over the trades that have a planned risk.`
+                  : 'No trades with a planned risk (R) in this period.'
+              }
+            >
+              <GroupTable label="R multiples table" heading="R from" rows={fromBuckets(report.shapes.r, (b) => rLabel(b, fmt)).filter((r) => r.trades > 0)} currency={chosen} />
+            </BarChart>
+            <BarChart title="By hour opened" bars={netBars(groups.hour, fmt, chosen)} summary={netSummary('hour', groups.hour, fmt, chosen)}>
+              <GroupTable label="By hour table" heading="Hour" rows={groups.hour} currency={chosen} />
+            </BarChart>
+            <BarChart title="By weekday" bars={netBars(groups.weekday, fmt, chosen)} summary={netSummary('weekday', groups.weekday, fmt, chosen)}>
+              <GroupTable label="By weekday table" heading="Weekday" rows={groups.weekday} currency={chosen} />
+            </BarChart>
+            <BarChart title="By holding time" bars={netBars(groups.duration, fmt, chosen)} summary={netSummary('holding time', groups.duration, fmt, chosen)}>
+              <GroupTable label="By holding time table" heading="Held" rows={groups.duration} currency={chosen} />
+            </BarChart>
+            <BarChart title="By instrument" bars={netBars(groups.instrument, fmt, chosen)} summary={netSummary('instrument', groups.instrument, fmt, chosen)}>
+              <GroupTable label="By instrument table" heading="Instrument" rows={groups.instrument} currency={chosen} />
+            </BarChart>
+            <BarChart title="By setup" bars={netBars(groups.setup, fmt, chosen)} summary={netSummary('setup', groups.setup, fmt, chosen)}>
+              <GroupTable label="By setup table" heading="Setup" rows={groups.setup} currency={chosen} />
+            </BarChart>
+            <BarChart title="By tag" bars={netBars(groups.tag, fmt, chosen)} summary={netSummary('tag', groups.tag, fmt, chosen)}>
+              <GroupTable label="By tag table" heading="Tag" rows={groups.tag} currency={chosen} />
+            </BarChart>
+            <BarChart
+              title="Win and loss streaks"
+              tone="count"
+              bars={report.shapes.streaks.map((s) => ({
+                key: `${s.kind}-${s.length}`,
+                label: `${s.kind === 'win' ? 'W' : 'L'}${s.length}`,
+                value: s.count,
+                display: `${fmt.count(s.count)} runs`,
+                kind: s.kind,
+              }))}
+              summary={`Runs of wins and losses in close order. Longest winning streak ${fmt.count(report.shapes.longestWin)} trades, longest losing streak ${fmt.count(report.shapes.longestLoss)} trades.`}
+            >
+              <p className="muted small">
+                Longest winning streak: <strong>{fmt.count(report.shapes.longestWin)}</strong> · longest losing streak: <strong>{fmt.count(report.shapes.longestLoss)}</strong>. W3 = a run of three wins.
+              </p>
+            </BarChart>
+          </div>
+        </>
+      )}
     </section>
   );
 }

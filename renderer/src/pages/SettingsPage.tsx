@@ -168,33 +168,48 @@ export function SettingsPage() {
   return (
     <section aria-labelledby="settings-title" className="page settings-page">
       <PageHeader id="settings-title" title="Settings" />
+      <AccountsCard />
+      <TagsCard />
+      <InstrumentsCard />
       {loadError && (
         <p role="alert" className="error">
           {loadError}
         </p>
       )}
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        {GROUPS.map((group) => (
-          <fieldset key={group.title} className="card">
-            <legend>{group.title}</legend>
-            {group.fields.map((field) =>
-              field.kind === 'folder' ? (
-                <FolderField key={field.key} field={field} />
-              ) : (
-              <Field
-                key={field.key}
-                field={field}
-                draft={draft}
-                error={errors[field.key]}
-                onChange={(value) => {
-                  setDraft((d) => ({ ...d, [field.key]: value }));
-                  setMessage(null);
-                }}
-              />
-              ),
-            )}
-          </fieldset>
-        ))}
+        {[false, true].map((advanced) => {
+          const groups = GROUPS.filter((group) => (group.advanced ?? false) === advanced).map((group) => (
+            <fieldset key={group.title} className="card">
+              <legend>{group.title}</legend>
+              {group.fields.map((field) =>
+                field.kind === 'folder' ? (
+                  <FolderField key={field.key} field={field} />
+                ) : (
+                  <Field
+                    key={field.key}
+                    field={field}
+                    draft={draft}
+                    error={errors[field.key]}
+                    onChange={(value) => {
+                      setDraft((d) => ({ ...d, [field.key]: value }));
+                      setMessage(null);
+                    }}
+                  />
+                ),
+              )}
+            </fieldset>
+          ));
+          // Engine limits stay folded away unless one of them needs fixing.
+          const needsFix = GROUPS.some((g) => g.advanced && g.fields.some((f) => errors[f.key]));
+          return advanced ? (
+            <details key="advanced" className="advanced-settings" open={needsFix || undefined}>
+              <summary>Advanced: export engine, timings and equity checks</summary>
+              {groups}
+            </details>
+          ) : (
+            groups
+          );
+        })}
         <div className="form-footer">
           <button type="submit" className="primary" disabled={!dirty || saving}>
             {saving ? 'Saving…' : 'Save changes'}
@@ -215,9 +230,6 @@ export function SettingsPage() {
           </span>
         </div>
       </form>
-      <AccountsCard />
-      <TagsCard />
-      <InstrumentsCard />
       <BackupsCard />
     </section>
   );

@@ -5,6 +5,7 @@ import { TradesTable } from '../components/TradesTable';
 import { ColumnChooser } from '../components/ColumnChooser';
 import { TradeDetail } from '../components/TradeDetail';
 import { PageHeader } from '../components/PageHeader';
+import { TradesSummaryBar } from '../components/trades/TradesSummaryBar';
 import { useTradesStore } from '../store/trades-store';
 import { useLookupsStore } from '../store/lookups-store';
 import { useExportsStore } from '../store/exports-store';
@@ -47,7 +48,7 @@ export function TradesPage() {
   }, [reload]);
   const currency = accounts.find((a) => a.id === selected?.accountId)?.currency ?? 'USD';
   return (
-    <section aria-labelledby="trades-title" className="page page-wide">
+    <section aria-labelledby="trades-title" className="page page-wide page-trades">
       <PageHeader id="trades-title" title="Trades">
         <button type="button" className="primary" onClick={() => setAdding(true)}>
           Add trade…
@@ -65,6 +66,7 @@ export function TradesPage() {
         <ColumnChooser />
       </PageHeader>
       <TradeFilters />
+      <TradesSummaryBar />
       <TradesTable />
       {adding && (
         <NewTradeForm

@@ -9,9 +9,10 @@ export type FieldDef =
   | { key: SettingKey; label: string; hint: string; kind: 'choice'; options: { value: string; label: string }[] };
 
 /** Every setting of shared/domain/settings.ts, grouped and explained for the Settings page. */
-export const SETTINGS_GROUPS: { title: string; fields: FieldDef[] }[] = [
+/** Groups marked `advanced` (engine limits) sit under a closed "Advanced" section, after what a trader sets. */
+export const SETTINGS_GROUPS: { title: string; fields: FieldDef[]; advanced?: boolean }[] = [
   {
-    title: 'Appearance',
+    title: 'Display',
     fields: [
       {
         key: 'theme',
@@ -38,16 +39,23 @@ export const SETTINGS_GROUPS: { title: string; fields: FieldDef[] }[] = [
     fields: [
       { key: 'alwaysAskWhereToSave', label: 'Always ask where to save', hint: 'When off, exports go straight to the default folder.', kind: 'boolean' },
       { key: 'defaultExportFolder', label: 'Default export folder', hint: 'Where exports go when Spark Journal does not ask. The default is Documents/Spark Journal.', kind: 'folder', defaultLabel: 'Documents/Spark Journal (default)' },
+      { key: 'csvBom', label: 'Add a byte-order mark to CSV files', hint: 'Helps Excel read accents and currency symbols correctly.', kind: 'boolean' },
+    ],
+  },
+  {
+    title: 'Export engine limits',
+    advanced: true,
+    fields: [
       { key: 'exportConcurrency', label: 'Exports running at once', hint: 'From 1 to 4. More is faster for many small exports, but uses more memory.', kind: 'number' },
       { key: 'maxActiveExportJobs', label: 'Most exports waiting or running', hint: 'From 1 to 100. New exports are refused past this.', kind: 'number' },
       { key: 'exportWorkerHeapMb', label: 'Memory cap per export', hint: 'Hard limit, from 64 to 4096 MiB.', kind: 'number', unit: 'MiB' },
       { key: 'exportSoftMemoryMb', label: 'Memory warning limit per export', hint: 'The export stops cleanly past this, from 32 to 4096 MiB. Keep it below the cap.', kind: 'number', unit: 'MiB' },
       { key: 'pdfRowCap', label: 'Most rows in a PDF', hint: 'From 100 to 1,000,000. Larger PDFs are slow to open; use CSV or Excel for big exports.', kind: 'number', unit: 'rows' },
-      { key: 'csvBom', label: 'Add a byte-order mark to CSV files', hint: 'Helps Excel read accents and currency symbols correctly.', kind: 'boolean' },
     ],
   },
   {
-    title: 'Performance records',
+    title: 'Export timings kept',
+    advanced: true,
     fields: [
       { key: 'perfRetentionDays', label: 'Keep export timings for', hint: 'From 1 to 3650 days.', kind: 'number', unit: 'days' },
       { key: 'perfRetentionMaxRows', label: 'Keep at most this many timings', hint: 'From 100 to 1,000,000 runs.', kind: 'number', unit: 'runs' },
@@ -55,6 +63,7 @@ export const SETTINGS_GROUPS: { title: string; fields: FieldDef[] }[] = [
   },
   {
     title: 'Equity checks',
+    advanced: true,
     fields: [
       { key: 'equityValidationIntervalHours', label: 'Check that equity reconciles every', hint: 'From 1 to 720 hours.', kind: 'number', unit: 'hours' },
     ],

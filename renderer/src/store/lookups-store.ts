@@ -6,6 +6,8 @@ interface LookupsState {
   accounts: Account[];
   instruments: Instrument[];
   tags: Tag[];
+  /** Setup names written on trades. */
+  setups: string[];
   error: string | null;
   load(): Promise<void>;
 }
@@ -15,15 +17,17 @@ export const useLookupsStore = create<LookupsState>((set) => ({
   accounts: [],
   instruments: [],
   tags: [],
+  setups: [],
   error: null,
   async load() {
     try {
-      const [accounts, instruments, tags] = await Promise.all([
+      const [accounts, instruments, tags, setups] = await Promise.all([
         call('accounts:list', {}),
         call('instruments:list', {}),
         call('tags:list', {}),
+        call('trades:setups', {}),
       ]);
-      set({ accounts, instruments, tags, error: null });
+      set({ accounts, instruments, tags, setups, error: null });
     } catch (error) {
       set({ error: errorMessage(error) });
     }

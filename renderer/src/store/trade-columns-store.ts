@@ -1,7 +1,21 @@
 import { create } from 'zustand';
-import { DEFAULT_TRADE_COLUMNS, TRADE_COLUMNS } from '../components/trade-columns';
+import { DEFAULT_TRADE_COLUMNS, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, TRADE_COLUMNS } from '../components/trade-columns';
 
-const STORAGE_KEY = 'spark.tradeColumns';
+const STORAGE_KEY = 'spark.tradeColumns.v2';
+// A new key: widths were CSS strings before and the default set changed.
+const WIDTHS_KEY = 'spark.tradeColumnWidths';
+
+function initialWidths(): Record<string, number> {
+  try {
+    const stored = JSON.parse(localStorage.getItem(WIDTHS_KEY) ?? '{}') as unknown;
+    if (typeof stored !== 'object' || stored === null) return {};
+    return Object.fromEntries(
+      Object.entries(stored).filter(([id, w]) => TRADE_COLUMNS.some((c) => c.id === id) && typeof w === 'number' && w >= MIN_COLUMN_WIDTH && w <= MAX_COLUMN_WIDTH),
+    ) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
 
 function initial(): string[] {
   try {
@@ -18,6 +32,9 @@ function initial(): string[] {
 
 interface TradeColumnsState {
   visible: string[];
+  /** Widths the user dragged, by column id (px); others use the column's default. */
+  widths: Record<string, number>;
+  setWidth(id: string, width: number): void;
   toggle(id: string): void;
   reset(): void;
 }
@@ -25,6 +42,12 @@ interface TradeColumnsState {
 /** Which Trades columns show; remembered on this computer. */
 export const useTradeColumnsStore = create<TradeColumnsState>((set, get) => ({
   visible: initial(),
+  widths: initialWidths(),
+  setWidth(id, width) {
+    const widths = { ...get().widths, [id]: Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, width))) };
+    localStorage.setItem(WIDTHS_KEY, JSON.stringify(widths));
+    set({ widths });
+  },
   toggle(id) {
     const current = get().visible;
     const next = current.includes(id)
@@ -36,6 +59,7 @@ export const useTradeColumnsStore = create<TradeColumnsState>((set, get) => ({
   },
   reset() {
     localStorage.removeItem(STORAGE_KEY);
-    set({ visible: DEFAULT_TRADE_COLUMNS });
+    localStorage.removeItem(WIDTHS_KEY);
+    set({ visible: DEFAULT_TRADE_COLUMNS, widths: {} });
   },
 }));

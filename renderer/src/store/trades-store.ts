@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { TradeFilter, TradeRow, TradeSort } from '../../../shared/domain/trade';
+import { cursorOf, type TradeFilter, type TradeRow, type TradeSort, type TradeSummary } from '../../../shared/domain/trade';
 import { call, errorMessage } from '../api';
 
 /** Rows fetched per request while scrolling (the server caps a page at 500). */
@@ -21,6 +21,13 @@ interface TradesState {
   /** True until the first page of the current query arrives. */
   loading: boolean;
   error: string | null;
+  /** Figures for the whole filter (not just the rows on screen); null while they load. */
+  summary: TradeSummary | null;
+  summaryError: string | null;
+  /** The filter the summary on hand describes (a sort change keeps it). */
+  summaryFilter: string;
+  /** Replaces the whole filter (a saved view). */
+  applyFilter(filter: TradeFilter): Promise<void>;
   /** The trade open in the detail panel; kept even when its row scrolls or sorts out of the cached pages. */
   selected: TradeRow | null;
   setFilter(patch: Partial<TradeFilter>): Promise<void>;
@@ -47,11 +54,21 @@ function withoutEmpty(filter: TradeFilter): TradeFilter {
 }
 
 export const useTradesStore = create<TradesState>((set, get) => {
-  const fetchPage = async (page: number, generation: number) => {
+  const fetchPage = async (page: number, generation: number, keyset = true) => {
     const { filter, sort } = get();
     set({ inFlight: new Set(get().inFlight).add(page) });
+    // Scrolling on from the page above: start right after its last row (keyset), which costs
+    // the server the same at row 500,000 as at row 0. A jump has no neighbour and skips rows.
+    const above = keyset ? get().pages.get(page - 1) : undefined;
+    const last = above?.length === PAGE_SIZE ? above[PAGE_SIZE - 1] : undefined;
     try {
-      const result = await call('trades:list', { filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+      const result = await call('trades:list', {
+        filter,
+        sort,
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+        ...(last ? { after: cursorOf(last, sort.key) } : {}),
+      });
       if (get().generation !== generation) return;
       const pages = new Map(get().pages);
       pages.set(page, result.rows);
@@ -72,8 +89,20 @@ export const useTradesStore = create<TradesState>((set, get) => {
     }
   };
 
+  const loadSummary = async (generation: number) => {
+    try {
+      const summary = await call('trades:summary', { filter: get().filter });
+      if (get().generation === generation) set({ summary, summaryError: null });
+    } catch (error) {
+      if (get().generation === generation) set({ summaryError: errorMessage(error) });
+    }
+  };
+
   return {
     filter: {},
+    summary: null,
+    summaryError: null,
+    summaryFilter: '',
     sort: { key: 'closedAt', dir: 'desc' },
     total: 0,
     pages: new Map(),
@@ -85,15 +114,24 @@ export const useTradesStore = create<TradesState>((set, get) => {
     selected: null,
     async reload() {
       const generation = get().generation + 1;
-      set({ generation, queryId: get().queryId + 1, pages: new Map(), inFlight: new Set(), loading: true });
-      await fetchPage(0, generation);
+      const keepSummary = get().summary !== null && get().summaryFilter === JSON.stringify(get().filter);
+      set({
+        generation,
+        queryId: get().queryId + 1,
+        pages: new Map(),
+        inFlight: new Set(),
+        loading: true,
+        ...(keepSummary ? {} : { summary: null, summaryFilter: JSON.stringify(get().filter) }),
+      });
+      await Promise.all([fetchPage(0, generation), keepSummary ? Promise.resolve() : loadSummary(generation)]);
     },
     async refresh() {
       const generation = get().generation + 1;
       const cached = [...get().pages.keys()];
       set({ generation, inFlight: new Set() });
       if (cached.length === 0) cached.push(0);
-      await Promise.all(cached.map((page) => fetchPage(page, generation)));
+      // Offsets, not keysets: the pages on hand may describe the journal before the change.
+      await Promise.all([...cached.map((page) => fetchPage(page, generation, false)), loadSummary(generation)]);
     },
     replaceRow(row) {
       const pages = new Map(get().pages);
@@ -123,6 +161,10 @@ export const useTradesStore = create<TradesState>((set, get) => {
     },
     async setFilter(patch) {
       set({ filter: withoutEmpty({ ...get().filter, ...patch }) });
+      await get().reload();
+    },
+    async applyFilter(filter) {
+      set({ filter: withoutEmpty(filter) });
       await get().reload();
     },
     async clearFilter() {

@@ -1,8 +1,19 @@
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/client';
-import type { TradeFilter, TradePage, TradeRow, TradeSort, TradeSortKey } from '../../../../shared/domain/trade';
+import type { TradeCursor, TradeFilter, TradePage, TradeRow, TradeSort, TradeSortKey } from '../../../../shared/domain/trade';
 import type { AssetClass, Direction, TradeStatus } from '../../../../shared/domain/enums';
-import { hasTagFilter, sortKeyBoundsSql, tradeFilterSql, type SqlFragment } from './trade-filter-sql';
+import {
+  datesReachOpenTrades,
+  hasTagFilter,
+  needsScan,
+  SCAN_ONLY_FIELDS,
+  sortKeyBoundsSql,
+  tradeFilterSql,
+  type FilterZones,
+  type SqlFragment,
+} from './trade-filter-sql';
+import { offsetCaseSql, offsetSpans, type OffsetSpan } from '../analytics/zone-offsets';
+import { createZoneCalendar, dayToDayNumber, type ZoneCalendar } from '../../../../shared/domain/zone-calendar';
 
 const SORT_SQL: Record<TradeSortKey, string> = {
   // Open trades have no close time; they sort by their open time among the rest.
@@ -85,7 +96,21 @@ export function toTradeRow({ tagList, ...rest }: RawTradeRow): TradeRow {
 }
 
 export interface TradesQuery {
-  list(filter: TradeFilter, sort: TradeSort, offset: number, limit: number): TradePage;
+  /**
+   * One page in `sort` order. With `after` (the last row of the previous page) the page
+   * starts right after that row (keyset: no rows are skipped over); without it, `offset`
+   * rows are skipped, which jumps to any position.
+   */
+  list(filter: TradeFilter, sort: TradeSort, offset: number, limit: number, after?: TradeCursor): TradePage;
+  /** The SQL of the filter with the accounts' time zones applied (for summaries over the same trades). */
+  filterSql(filter: TradeFilter): SqlFragment;
+}
+
+/** The filter without the fields only a scan of trades can answer (it matches a superset). */
+function coarse(filter: TradeFilter): TradeFilter {
+  const rest: Record<string, unknown> = { ...filter };
+  for (const field of SCAN_ONLY_FIELDS) delete rest[field];
+  return rest as TradeFilter;
 }
 
 const HOUR_MS = 3_600_000;
@@ -128,9 +153,9 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
   const changeToken = sqlite
     .prepare("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()")
     .pluck();
-  const cache = new Map<string, number | SqlFragment>();
+  const cache = new Map<string, number | SqlFragment | FilterZones>();
   let cacheToken = '';
-  function cached<T extends number | SqlFragment>(key: string, compute: () => T): T {
+  function cached<T extends number | SqlFragment | FilterZones>(key: string, compute: () => T): T {
     const token = changeToken.get() as string;
     if (token !== cacheToken) {
       cache.clear();
@@ -146,12 +171,80 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
   }
   const keyOf = (kind: string, fragment: SqlFragment) => `${kind}\u0000${fragment.where}\u0000${fragment.params.join('\u0000')}`;
 
+  /**
+   * The accounts' zones as SQL. Day ranges need only each zone's midnights at the two
+   * ends (a few Intl calls); local hours need the offsets over the whole journal, which
+   * are worked out the first time a filter asks for them.
+   */
+  const zones = () =>
+    cached('zones', (): FilterZones => {
+      const accounts = prepared('SELECT id, timezone FROM accounts ORDER BY id').all() as { id: number; timezone: string }[];
+      const calendars = new Map<string, ZoneCalendar>();
+      const calendar = (zone: string) => {
+        let found = calendars.get(zone);
+        if (!found) {
+          found = createZoneCalendar(zone);
+          calendars.set(zone, found);
+        }
+        return found;
+      };
+      let spans: Map<string, OffsetSpan[]> | undefined;
+      return {
+        offsetSql(column) {
+          if (!spans) {
+            const range = prepared(
+              'SELECT (SELECT MIN(opened_at) FROM trades) AS lo, (SELECT MAX(COALESCE(closed_at, opened_at)) FROM trades) AS hi',
+            ).get() as { lo: number | null; hi: number | null };
+            spans = new Map();
+            for (const { timezone } of accounts) {
+              if (!spans.has(timezone)) spans.set(timezone, offsetSpans(timezone, range.lo ?? 0, range.hi ?? 0));
+            }
+          }
+          const cases = accounts
+            .map(({ id, timezone }) => ({ id, expr: offsetCaseSql(column, spans!.get(timezone)!) }))
+            .filter(({ expr }) => expr !== '0')
+            .map(({ id, expr }) => `WHEN ${Number(id)} THEN ${expr}`);
+          return cases.length ? `(CASE t.account_id ${cases.join(' ')} ELSE 0 END)` : '0';
+        },
+        dayRangeSql(column, from, to) {
+          if (accounts.length === 0) return { where: '0', params: [] };
+          const params: number[] = [];
+          const cases = accounts.map(({ id, timezone }) => {
+            const zone = calendar(timezone);
+            const bounds: string[] = [];
+            if (from) {
+              bounds.push(`${column} >= ?`);
+              params.push(zone.instantAt(dayToDayNumber(from), 0));
+            }
+            if (to) {
+              bounds.push(`${column} < ?`);
+              params.push(zone.instantAt(dayToDayNumber(to) + 1, 0));
+            }
+            return `WHEN ${Number(id)} THEN ${bounds.join(' AND ')}`;
+          });
+          return { where: `(CASE t.account_id ${cases.join(' ')} ELSE 0 END)`, params };
+        },
+      };
+    });
+  const whereOf = (filter: TradeFilter) => tradeFilterSql(filter, { zones: zones() });
+
   const countAll = () => cached('all', () => prepared('SELECT COUNT(*) FROM trades').pluck().get() as number);
 
   function countMatching(filter: TradeFilter): number {
-    const all = tradeFilterSql(filter);
+    const all = whereOf(filter);
     return cached(keyOf('count', all), () => {
       if (all.where === '1') return countAll();
+      // Fields the count tables do not hold: count the trades themselves.
+      if (needsScan(filter)) return prepared(`SELECT COUNT(*) FROM trades t WHERE ${all.where}`).pluck().get(...all.params) as number;
+      if (datesReachOpenTrades(filter)) {
+        // Closed trades by their close day (from the count tables), open ones (few) by their open day.
+        const closed = filter.status === 'open' ? 0 : countMatching({ ...filter, status: 'closed' });
+        // Through the status index: the planner would otherwise walk the filter's wider indexes.
+        const open = prepared(`SELECT COUNT(*) FROM trades t INDEXED BY trades_status_idx WHERE t.status = 'open' AND ${all.where}`)
+          .pluck()
+          .get(...all.params) as number;
+        return closed + open;
+      }
       const rest = tradeFilterSql(filter, { tags: false });
       if (!hasTagFilter(filter)) {
         // Same column names as trades, so the same WHERE applies to the per-key counts.
@@ -201,6 +294,10 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
    * for time zones, and the open times of open trades matching the filter tags aside.
    */
   function closeTimeSpan(filter: TradeFilter): SqlFragment {
+    // Scan-only fields only narrow the matches: the span of the rest holds them all.
+    if (needsScan(filter)) return closeTimeSpan(coarse(filter));
+    // Open trades in a day range lie within the range's own bounds, as closed ones do.
+    if (datesReachOpenTrades(filter)) return sortKeyBoundsSql(filter);
     const rest = tradeFilterSql(filter, { tags: false });
     const tag = singleTag(filter);
     const table = tag === undefined ? 'trade_filter_counts' : 'trade_tag_filter_counts';
@@ -227,30 +324,46 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
   }
 
   return {
-    list(filter, sort, offset, limit) {
+    filterSql: whereOf,
+    list(filter, sort, offset, limit, after) {
       const total = countMatching(filter);
-      if (total === 0 || offset >= total) return { rows: [], total, offset, limit };
+      if (total === 0 || (!after && offset >= total)) return { rows: [], total, offset, limit };
 
-      const { where, params } = tradeFilterSql(filter);
+      const { where, params } = whereOf(filter);
       const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
       const key = SORT_SQL[sort.key];
       const order = `${key} ${dir}, t.id ${dir}`;
+      // Keyset: the rows beyond the previous page's last (sort value, id), in one row-value
+      // comparison the sort-order index can seek to, so a deep page costs what the first does.
+      // The scalar bound on the sort key is what the planner seeks to (it does not use the row
+      // value as an index bound on an expression); the row value then settles ties by id.
+      const beyond = after ? `${key} ${dir === 'ASC' ? '>=' : '<='} ? AND (${key}, t.id) ${dir === 'ASC' ? '>' : '<'} (?, ?)` : '1';
+      const beyondParams = after ? [after.value, after.value, after.id] : [];
+      const skip = after ? 0 : offset;
 
-      // A walk visits about (offset + limit) x (trades it passes) / (trades that match).
+      // A walk visits about (skip + limit) x (trades it passes) / (trades that match).
       const oneAccount = isOneAccount(filter);
       const walks = WALKS[sort.key];
       const walk = walks ? (oneAccount ? walks.oneAccount : walks.all) : undefined;
       const passed =
         walk && walks && walk.hint !== walks.all.hint ? countMatching({ accountIds: filter.accountIds }) : countAll();
-      const walkCost = Math.min(passed, Math.ceil(((offset + limit) * passed) / total)) * (walk?.costPerEntry ?? 0);
+      const walkCost = Math.min(passed, Math.ceil(((skip + limit) * passed) / total)) * (walk?.costPerEntry ?? 0);
 
       let ids: { sql: string; params: (string | number)[] };
       if (walk && walkCost < total * FILTER_FIRST_COST) {
-        const bounds = sort.key === 'closedAt' ? closeTimeSpan(filter) : sortKeyBoundsSql(filter);
+        const span = sort.key === 'closedAt' ? closeTimeSpan(filter) : sortKeyBoundsSql(filter);
+        // With a keyset bound on the close-time key, the span's bounds on the same key become
+        // plain checks (unary plus): the planner would otherwise seek to the span's end, not the
+        // cursor, and walk every entry in between. LIMIT ends the walk.
+        const bounds =
+          after && sort.key === 'closedAt'
+            ? { where: span.where.replaceAll('COALESCE(t.closed_at, t.opened_at)', '+COALESCE(t.closed_at, t.opened_at)'), params: span.params }
+            : span;
         ids = {
-          sql: `SELECT t.id AS id FROM trades t ${walk.hint} WHERE ${where} AND ${bounds.where}
+          // The keyset bound comes first: of two bounds on the same end, the planner seeks to the first.
+          sql: `SELECT t.id AS id FROM trades t ${walk.hint} WHERE ${beyond} AND ${where} AND ${bounds.where}
                 ORDER BY ${order} LIMIT ? OFFSET ?`,
-          params: [...params, ...bounds.params, limit, offset],
+          params: [...beyondParams, ...params, ...bounds.params, limit, skip],
         };
       } else {
         // Unary plus keeps the planner off the sort-order indexes: the filter's own
@@ -258,8 +371,8 @@ export function createTradesQuery(sqlite: Sqlite): TradesQuery {
         // the outer loop when sorting by symbol.
         ids = {
           sql: `SELECT t.id AS id FROM trades t ${sort.key === 'symbol' ? 'CROSS JOIN instruments i ON i.id = t.instrument_id' : ''}
-                WHERE ${where} ORDER BY +${key} ${dir}, +t.id ${dir} LIMIT ? OFFSET ?`,
-          params: [...params, limit, offset],
+                WHERE ${where} AND ${beyond} ORDER BY +${key} ${dir}, +t.id ${dir} LIMIT ? OFFSET ?`,
+          params: [...params, ...beyondParams, limit, skip],
         };
       }
       const pageSql = `

@@ -1,7 +1,7 @@
 import { useFormat } from '../../hooks/use-format';
 import { useExportsStore } from '../../store/exports-store';
 
-/** The queue's counters: what is waiting and running now, and how past runs went. */
+/** The queue's counters on one line: what is waiting and running now, and how past runs went. */
 export function ExportHealthBar() {
   const health = useExportsStore((s) => s.health);
   const fmt = useFormat();
@@ -17,23 +17,13 @@ export function ExportHealthBar() {
     ['Average time', fmt.duration(health.averageDurationMs)],
   ];
   return (
-    <section aria-labelledby="health-title" className="health">
-      <h2 id="health-title" className="sr-only">
-        Export queue health
-      </h2>
-      <dl className="stats compact">
-        {figures.map(([label, value, tone]) => (
-          <div className={`stat ${tone ?? ''}`} key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {health.since !== null && (
-        <p className="muted small">
-          Every export since {fmt.dateTime(health.since)}, counted once by how it ended; the average time covers the kept timings (see the retention settings).
-        </p>
-      )}
-    </section>
+    <span className="health-line">
+      {figures.map(([label, value, tone]) => (
+        <span className={`health-item ${tone ?? ''}`.trim()} key={label}>
+          {label} <strong>{value}</strong>
+        </span>
+      ))}
+      {health.since !== null && <span className="muted small"> since {fmt.dateTime(health.since)}, each export counted once by how it ended</span>}
+    </span>
   );
 }

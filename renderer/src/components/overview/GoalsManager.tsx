@@ -184,9 +184,14 @@ function PropForm({ onDone }: { onDone: (text: string) => void }) {
 export function GoalsManager({ goals, props, onClose }: { goals: GoalProgress[]; props: PropEvaluationProgress[]; onClose: () => void }) {
   const reload = useOverviewStore((s) => s.reload);
   const [message, setMessage] = useState<{ kind: 'good' | 'crit'; text: string } | null>(null);
+  // The last deleted goal, so its delete can be undone (it comes back as a new goal with the same settings).
+  const [deleted, setDeleted] = useState<GoalProgress | null>(null);
+  // An evaluation's delete asks once more: it cannot be undone.
+  const [confirming, setConfirming] = useState<number | null>(null);
   const act = async (run: () => Promise<unknown>, text: string) => {
     try {
       await run();
+      setDeleted(null);
       setMessage({ kind: 'good', text });
       await reload();
     } catch (error) {
@@ -199,6 +204,33 @@ export function GoalsManager({ goals, props, onClose }: { goals: GoalProgress[];
       {message && (
         <p className={`notice ${message.kind}`} role={message.kind === 'crit' ? 'alert' : 'status'}>
           {message.text}
+          {deleted && message.kind === 'good' && (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() =>
+                  void act(
+                    () =>
+                      call('goals:create', {
+                        name: deleted.name,
+                        kind: deleted.kind,
+                        period: deleted.period,
+                        accountId: deleted.accountId,
+                        target: deleted.target,
+                        startsOn: deleted.startsOn,
+                        endsOn: deleted.endsOn,
+                        active: deleted.active,
+                      }),
+                    `Restored “${deleted.name}”.`,
+                  )
+                }
+              >
+                Undo
+              </button>
+            </>
+          )}
         </p>
       )}
       <h3>Goals</h3>
@@ -212,7 +244,9 @@ export function GoalsManager({ goals, props, onClose }: { goals: GoalProgress[];
               <button type="button" onClick={() => void act(() => call('goals:update', { id: g.id, patch: { active: !g.active } }), `${g.active ? 'Paused' : 'Resumed'} “${g.name}”.`)}>
                 {g.active ? 'Pause' : 'Resume'}
               </button>
-              <button type="button" className="danger" aria-label={`Delete goal ${g.name}`} onClick={() => void act(() => call('goals:delete', { id: g.id }), `Deleted “${g.name}”.`)}>
+              <button type="button" className="danger" aria-label={`Delete goal ${g.name}`} onClick={() =>
+                  void act(() => call('goals:delete', { id: g.id }), `Deleted “${g.name}”.`).then(() => setDeleted(g))
+                }>
                 Delete
               </button>
             </span>
@@ -228,9 +262,28 @@ export function GoalsManager({ goals, props, onClose }: { goals: GoalProgress[];
             <span>
               {p.firm} · {p.name}
             </span>
-            <button type="button" className="danger" aria-label={`Delete evaluation ${p.name}`} onClick={() => void act(() => call('prop:delete', { id: p.id }), `Deleted “${p.name}”.`)}>
-              Delete
-            </button>
+            {confirming === p.id ? (
+              <span className="button-row">
+                <button
+                  type="button"
+                  className="danger"
+                  aria-label={`Yes, delete evaluation ${p.name}`}
+                  onClick={() => {
+                    setConfirming(null);
+                    void act(() => call('prop:delete', { id: p.id }), `Deleted “${p.name}”.`);
+                  }}
+                >
+                  Yes, delete
+                </button>
+                <button type="button" onClick={() => setConfirming(null)}>
+                  Keep
+                </button>
+              </span>
+            ) : (
+              <button type="button" className="danger" aria-label={`Delete evaluation ${p.name}`} onClick={() => setConfirming(p.id)}>
+                Delete
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -17,6 +17,18 @@ export function HeadlineStats({ summary, currency }: { summary: AnalyticsSummary
     { label: 'Net P&L', value: fmt.money(summary.netPnlCents, currency), tone: tone(summary.netPnlCents), sub: `${fmt.count(summary.tradeCount)} closed trades, fees ${fmt.plainMoney(summary.feesCents, currency)}` },
     { label: 'Win rate', value: fmt.percent(summary.winRate), sub: `${fmt.count(summary.winCount)} won, ${fmt.count(summary.lossCount)} lost` },
     {
+      label: 'Average win',
+      value: summary.avgWinCents === null ? '—' : fmt.money(Math.round(summary.avgWinCents), currency),
+      tone: tone(summary.avgWinCents),
+      sub: summary.largestWinCents === null ? 'No winning trade' : `Largest ${fmt.money(summary.largestWinCents, currency)}`,
+    },
+    {
+      label: 'Average loss',
+      value: summary.avgLossCents === null ? '—' : fmt.money(Math.round(summary.avgLossCents), currency),
+      tone: tone(summary.avgLossCents),
+      sub: summary.largestLossCents === null ? 'No losing trade' : `Largest ${fmt.money(summary.largestLossCents, currency)}`,
+    },
+    {
       label: 'Expectancy',
       value: summary.expectancyCents === null ? '—' : fmt.money(Math.round(summary.expectancyCents), currency),
       tone: tone(summary.expectancyCents),
@@ -31,12 +43,12 @@ export function HeadlineStats({ summary, currency }: { summary: AnalyticsSummary
     },
     { label: 'Average hold', value: holdTime(summary.avgHoldMs), sub: `Winners ${holdTime(summary.avgHoldWinMs)}, losers ${holdTime(summary.avgHoldLossMs)}` },
     {
-      label: 'Daily P&L spread',
+      label: 'Typical day swing',
       value: summary.dailyStdDevCents === null ? '—' : `± ${fmt.plainMoney(Math.round(summary.dailyStdDevCents), currency)}`,
       sub:
-        summary.dailyVarianceCents2 === null
+        summary.dailyStdDevCents === null
           ? 'Needs two trading days'
-          : `Std. deviation; variance ${fmt.number(summary.dailyVarianceCents2 / 10_000, 0)} (${currency}²) over ${fmt.count(summary.tradingDays)} days`,
+          : `Standard deviation of day P&L over ${fmt.count(summary.tradingDays)} trading days`,
     },
   ];
   return (

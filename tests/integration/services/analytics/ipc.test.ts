@@ -87,7 +87,7 @@ describe('analytics and equity IPC', () => {
     expect(await api['analytics:summary']({})).toMatchObject({ ok: true, data: { tradeCount: 1 } });
     expect(await api['analytics:summary']({ filter: { dateFrom: '2024-02-01', dateTo: '2024-01-01' } })).toMatchObject({
       ok: false,
-      error: { code: 'validation', message: expect.stringContaining('dateFrom must be on or before dateTo') },
+      error: { code: 'validation', message: expect.stringContaining('The "From" day must be on or before the "To" day') },
     });
     expect(await api['analytics:breakdown']({ dimension: 'moon' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await api['analytics:breakdown']({ dimension: 'hour' })).toMatchObject({ ok: true, data: [{ key: '10', label: '10:00', netPnlCents: 4_900 }] });

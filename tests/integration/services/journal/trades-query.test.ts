@@ -7,16 +7,20 @@ import { openDb, type DbHandle, type Sqlite } from '../../../../electron/main/se
 import { SOURCE_MIGRATIONS_FOLDER } from '../../../../electron/main/services/db/migrations-folder';
 import { loadDemoJournal } from '../../../../electron/main/services/demo/load-demo';
 import { createTradesQuery, type TradesQuery } from '../../../../electron/main/services/journal/trades-query';
-import { tradeFilterSql } from '../../../../electron/main/services/journal/trade-filter-sql';
 import { expectFilterCountsExact } from '../../../helpers/filter-counts';
 import { dayInZone } from '../../../../shared/domain/day';
-import { TRADE_SORT_KEYS, type TradeFilter, type TradeRow, type TradeSort } from '../../../../shared/domain/trade';
+import { cursorOf, TRADE_SORT_KEYS, type TradeFilter, type TradeRow, type TradeSort } from '../../../../shared/domain/trade';
 
 const NOW = Date.UTC(2025, 2, 20, 12, 0, 0);
 
 interface Reference {
   row: TradeRow;
   tagIds: number[];
+  setup: string | null;
+  /** The local day the trade opened, in its account's zone. */
+  openDay: string;
+  /** The local hour the trade opened, in its account's zone. */
+  openHour: number;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -37,13 +41,17 @@ function loadReference(sqlite: Sqlite): Reference[] {
               i.asset_class AS assetClass, t.direction, t.status, t.opened_at AS openedAt, t.closed_at AS closedAt,
               t.close_day AS closeDay, t.qty, t.entry_price AS entryPrice, t.exit_price AS exitPrice,
               t.gross_pnl_cents AS grossPnlCents, t.fees_cents AS feesCents, t.net_pnl_cents AS netPnlCents,
-              t.r_multiple AS rMultiple, t.notes
+              t.r_multiple AS rMultiple, t.notes, t.setup, a.timezone
        FROM trades t, accounts a, instruments i WHERE a.id = t.account_id AND i.id = t.instrument_id`,
     )
-    .all() as Omit<TradeRow, 'tags'>[];
-  return rows.map((row) => {
+    .all() as (Omit<TradeRow, 'tags'> & { setup: string | null; timezone: string })[];
+  return rows.map(({ setup, timezone, ...row }) => {
     const own = tags.get(row.id) ?? [];
+    const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: timezone, hour: 'numeric', hourCycle: 'h23' }).format(row.openedAt));
     return {
+      setup,
+      openDay: dayInZone(row.openedAt, timezone),
+      openHour: hour,
       // Case-insensitive name order, then exact name (SQLite's NOCASE folds ASCII only, as here).
       row: { ...row, tags: own.map((t) => t.name).sort((a, b) => cmp(a.toLowerCase(), b.toLowerCase()) || cmp(a, b)) },
       tagIds: own.map((t) => t.id),
@@ -51,9 +59,29 @@ function loadReference(sqlite: Sqlite): Reference[] {
   });
 }
 
-function matches({ row, tagIds }: Reference, f: TradeFilter): boolean {
-  if (f.dateFrom && (row.closeDay === null || row.closeDay < f.dateFrom)) return false;
-  if (f.dateTo && (row.closeDay === null || row.closeDay > f.dateTo)) return false;
+function matches({ row, tagIds, setup, openDay, openHour }: Reference, f: TradeFilter): boolean {
+  // Closed trades by their trading day, open ones by the local day they opened.
+  const day = row.closeDay ?? openDay;
+  if (f.dateFrom && day < f.dateFrom) return false;
+  if (f.dateTo && day > f.dateTo) return false;
+  if (f.symbol && !row.symbol.toLowerCase().includes(f.symbol.toLowerCase())) return false;
+  if (f.setups?.length && (setup === null || !f.setups.includes(setup))) return false;
+  const closed = row.status === 'closed';
+  if (f.netMinCents !== undefined && (!closed || row.netPnlCents < f.netMinCents)) return false;
+  if (f.netMaxCents !== undefined && (!closed || row.netPnlCents > f.netMaxCents)) return false;
+  const held = row.closedAt === null ? null : row.closedAt - row.openedAt;
+  if (f.holdMinMinutes !== undefined && (held === null || held < f.holdMinMinutes * 60_000)) return false;
+  if (f.holdMaxMinutes !== undefined && (held === null || held >= (f.holdMaxMinutes + 1) * 60_000)) return false;
+  if (f.hourFrom !== undefined || f.hourTo !== undefined) {
+    const from = f.hourFrom ?? 0;
+    const to = f.hourTo ?? 23;
+    if (from <= to ? openHour < from || openHour > to : openHour < from && openHour > to) return false;
+  }
+  if (f.weekdays?.length) {
+    if (row.closeDay === null) return false;
+    const weekday = ((new Date(`${row.closeDay}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    if (!f.weekdays.includes(weekday)) return false;
+  }
   if (f.accountIds?.length && !f.accountIds.includes(row.accountId)) return false;
   if (f.instrumentIds?.length && !f.instrumentIds.includes(row.instrumentId)) return false;
   if (f.tagIds?.length && !f.tagIds.some((id) => tagIds.includes(id))) return false;
@@ -92,6 +120,7 @@ describe('trades query against a demo journal', () => {
   let query: TradesQuery;
   let all: Reference[];
   let ids: { accounts: number[]; instruments: number[]; tags: number[]; days: string[] };
+  let setups: string[];
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'spark-trades-query-'));
@@ -107,6 +136,7 @@ describe('trades query against a demo journal', () => {
       tags: pluck('SELECT tag_id FROM trade_tags GROUP BY tag_id ORDER BY COUNT(*) DESC'),
       days: handle.sqlite.prepare('SELECT DISTINCT close_day FROM trades WHERE close_day IS NOT NULL ORDER BY 1').pluck().all() as string[],
     };
+    setups = handle.sqlite.prepare('SELECT DISTINCT setup FROM trades WHERE setup IS NOT NULL ORDER BY 1').pluck().all() as string[];
     expect(all).toHaveLength(4000);
     expect(all.some((r) => r.row.status === 'open')).toBe(true);
   }, 60_000);
@@ -124,6 +154,15 @@ describe('trades query against a demo journal', () => {
     expect(page.offset).toBe(offset);
     expect(page.limit).toBe(limit);
     expect(page.rows.map((r) => r.id), label).toEqual(expected.rows.map((r) => r.id));
+    // The same page by keyset: right after the row before it.
+    if (offset > 0) {
+      const before = referencePage(all, f, sort, offset - 1, 1).rows[0];
+      if (before) {
+        const keyset = query.list(f, sort, offset, limit, cursorOf(before, sort.key));
+        expect(keyset.rows.map((r) => r.id), `keyset ${label}`).toEqual(expected.rows.map((r) => r.id));
+        expect(keyset.total).toBe(expected.total);
+      }
+    }
     return { page, expected };
   };
 
@@ -145,6 +184,15 @@ describe('trades query against a demo journal', () => {
       { direction: 'short' },
       { status: 'open' },
       { status: 'closed' },
+      { symbol: 'es' },
+      { netMinCents: 0 },
+      { netMinCents: -5_000, netMaxCents: 5_000 },
+      { hourFrom: 9, hourTo: 11 },
+      { hourFrom: 22, hourTo: 3 },
+      { weekdays: [1, 5] },
+      { holdMinMinutes: 30 },
+      { holdMaxMinutes: 15 },
+      { setups: setups.slice(0, 2) },
     ];
   };
 
@@ -174,7 +222,7 @@ describe('trades query against a demo journal', () => {
 
   it('totals one tag with other filters (from the tag counts) exactly as COUNT(*) over the trades', () => {
     const plainCount = (f: TradeFilter) => {
-      const { where, params } = tradeFilterSql(f);
+      const { where, params } = query.filterSql(f);
       return handle.sqlite.prepare(`SELECT COUNT(*) FROM trades t WHERE ${where}`).pluck().get(...params) as number;
     };
     const others = filterParts().filter((part) => !part.tagIds);
@@ -327,11 +375,31 @@ describe('trades query on a hand-built journal', () => {
     expect(idsOf({}, { key: 'symbol', dir: 'asc' })).toEqual([t.b, t.open, t.a, t.c, t.d]);
   });
 
-  it('filters days by the trading day in each account zone and leaves open trades out of day ranges', () => {
+  it('filters days by the trading day in each account zone and keeps open trades by the local day they opened', () => {
     expect(idsOf({ dateFrom: '2024-03-11', dateTo: '2024-03-11' })).toEqual([t.c, t.d]);
-    expect(idsOf({ dateTo: '2024-03-08' })).toEqual([t.a, t.b]);
+    expect(idsOf({ dateTo: '2024-03-08' })).toEqual([t.a, t.b, t.open]);
+    expect(idsOf({ dateTo: '2024-03-08', status: 'closed' })).toEqual([t.a, t.b]);
+    expect(idsOf({ dateFrom: '2024-03-08', dateTo: '2024-03-08', status: 'open' })).toEqual([t.open]);
     expect(idsOf({ dateFrom: '2024-03-12' })).toEqual([]);
     expect(idsOf({ status: 'open' })).toEqual([t.open]);
+    // Opened 22:00 in New York on the 8th (03:00 UTC on the 9th): its day is the 8th.
+    const late = insertTrade({ account: ny, instrument: es, openedAt: Date.UTC(2024, 2, 9, 3), closedAt: null });
+    expect(idsOf({ dateFrom: '2024-03-08', dateTo: '2024-03-08', status: 'open' })).toEqual([t.open, late]);
+    expect(idsOf({ dateFrom: '2024-03-09', dateTo: '2024-03-09' })).toEqual([]);
+    expect(query.list({ dateFrom: '2024-03-08', dateTo: '2024-03-08' }, { key: 'id', dir: 'asc' }, 0, 10).total).toBe(4);
+    // The local hour of the open: 22:00 in New York.
+    expect(idsOf({ hourFrom: 22, hourTo: 22 })).toEqual([late]);
+    sqlite.prepare('DELETE FROM trades WHERE id = ?').run(late);
+  });
+
+  it('searches symbols as typed, wildcards included, and filters net P&L and holding time', () => {
+    expect(idsOf({ symbol: 'aap' })).toEqual([t.b, t.open]);
+    expect(idsOf({ symbol: '%' })).toEqual([]);
+    expect(idsOf({ netMinCents: 0 })).toEqual([t.a, t.c]);
+    expect(idsOf({ netMaxCents: -1 })).toEqual([t.b, t.d]);
+    expect(idsOf({ holdMinMinutes: 60 })).toEqual([t.a, t.b]);
+    expect(idsOf({ holdMaxMinutes: 30 })).toEqual([t.c, t.d]);
+    expect(idsOf({ weekdays: [1] })).toEqual([t.c, t.d]);
   });
 
   it('matches any of the listed tags and returns each row with all its tags', () => {
