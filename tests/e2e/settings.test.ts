@@ -29,8 +29,14 @@ describe('Settings in Chromium through the harness', () => {
   });
 
   const save = () => page.getByRole('button', { name: 'Save changes' }).click();
+  /** Engine limits sit folded under "Advanced" after what a trader sets. */
+  const openAdvanced = async () => {
+    const advanced = page.locator('details.advanced-settings');
+    if ((await advanced.getAttribute('open')) === null) await advanced.locator('summary').click();
+  };
 
   it('shows the server’s message beside each bad field and saves nothing', async () => {
+    await openAdvanced();
     await page.getByLabel('Locale for numbers and dates').fill('not-a-locale-at-all');
     await page.getByLabel('Exports running at once').fill('9');
     await save();
@@ -47,6 +53,7 @@ describe('Settings in Chromium through the harness', () => {
   });
 
   it('applies theme and locale at once and stores every changed field', async () => {
+    await openAdvanced();
     await page.getByLabel('Locale for numbers and dates').fill('de-DE');
     await page.getByLabel('Exports running at once').fill('2');
     await page.getByLabel('Theme').selectOption('dark');
