@@ -47,6 +47,7 @@ export const TRADE_EXPORT_COLUMNS = [
   col('grossPnl', 'Gross P&L', 'money'),
   col('fees', 'Fees', 'money'),
   col('netPnl', 'Net P&L', 'money'),
+  col('plannedRisk', 'Planned risk', 'money', false),
   col('rMultiple', 'R multiple', 'number'),
   col('setup', 'Setup', 'text', false),
   col('tags', 'Tags', 'list'),

@@ -3,6 +3,8 @@ import type { TradeRow } from '../../../shared/domain/trade';
 import { useFormat } from '../hooks/use-format';
 import { TradeEditForm } from './TradeEditForm';
 import { call, errorMessage } from '../api';
+import { useLookupsStore } from '../store/lookups-store';
+import { initialRiskCents, R_DEFINITION } from '../../../shared/domain/trade-input-pnl';
 
 /** The side panel for one trade. Escape or the close button returns focus to the table. */
 export function TradeDetail({
@@ -37,6 +39,10 @@ export function TradeDetail({
     };
   }, []);
   const pnlClass = trade.netPnlCents > 0 ? 'win' : trade.netPnlCents < 0 ? 'loss' : '';
+  const rClass = trade.rMultiple === null || trade.rMultiple === 0 ? '' : trade.rMultiple > 0 ? 'win' : 'loss';
+  const open = trade.status === 'open';
+  const multiplier = useLookupsStore((s) => s.instruments.find((i) => i.id === trade.instrumentId)?.multiplier ?? 1);
+  const risk = initialRiskCents({ ...trade, multiplier });
   return (
     <>
       <div className="panel-backdrop" onClick={onClose} />
@@ -100,30 +106,49 @@ export function TradeDetail({
           <dt>Account</dt>
           <dd>{trade.accountName}</dd>
           <dt>Status</dt>
-          <dd>{trade.status === 'open' ? 'Open' : 'Closed'}</dd>
+          <dd>{open ? <span className="badge info">Open: not closed yet, P&amp;L unrealized</span> : 'Closed'}</dd>
           <dt>Opened</dt>
           <dd>{fmt.dateTime(trade.openedAt)}</dd>
           <dt>Closed</dt>
-          <dd>{fmt.dateTime(trade.closedAt)}</dd>
+          <dd>{open ? 'Still open' : fmt.dateTime(trade.closedAt)}</dd>
           <dt>Trading day</dt>
-          <dd>{fmt.day(trade.closeDay)}</dd>
+          <dd>{open ? 'Set when the trade closes' : fmt.day(trade.closeDay)}</dd>
           <dt>Quantity</dt>
           <dd>{fmt.number(trade.qty)}</dd>
           <dt>Entry price</dt>
           <dd>{fmt.number(trade.entryPrice)}</dd>
           <dt>Exit price</dt>
-          <dd>{fmt.number(trade.exitPrice)}</dd>
+          <dd>{open ? 'None yet' : fmt.number(trade.exitPrice)}</dd>
+          <dt>Stop / target</dt>
+          <dd>
+            {trade.stopPrice === null ? 'No stop' : fmt.number(trade.stopPrice)} / {trade.targetPrice === null ? 'no target' : fmt.number(trade.targetPrice)}
+          </dd>
+          <dt>Setup</dt>
+          <dd>{trade.setup ?? <span className="muted">None</span>}</dd>
           <dt>Gross P&amp;L</dt>
-          <dd>{fmt.money(trade.grossPnlCents, currency)}</dd>
+          <dd>{open ? <span className="muted">Unrealized (no exit price yet)</span> : fmt.money(trade.grossPnlCents, currency)}</dd>
           <dt>Fees</dt>
-          <dd>{fmt.plainMoney(trade.feesCents, currency)}</dd>
+          <dd>{fmt.plainMoney(trade.feesCents, currency)}{open ? ' so far' : ''}</dd>
           <dt>Net P&amp;L</dt>
-          <dd className={pnlClass}>{trade.status === 'open' ? '—' : fmt.money(trade.netPnlCents, currency)}</dd>
+          <dd className={open ? '' : pnlClass}>{open ? <span className="muted">Unrealized: counted when the trade closes</span> : fmt.money(trade.netPnlCents, currency)}</dd>
+          <dt>Initial risk</dt>
+          <dd>
+            {risk === null ? (
+              <span className="muted">Unknown: give a stop or a planned risk</span>
+            ) : (
+              <>
+                {fmt.plainMoney(risk, currency)} {trade.plannedRiskCents !== null ? '(planned)' : '(entry to stop)'}
+              </>
+            )}
+          </dd>
           <dt>R multiple</dt>
-          <dd>{fmt.number(trade.rMultiple, 2)}</dd>
+          <dd className={open ? '' : rClass} data-testid="trade-r">
+            {open ? <span className="muted">Measured when the trade closes</span> : fmt.r(trade.rMultiple)}
+          </dd>
           <dt>Tags</dt>
           <dd>{trade.tags.length ? trade.tags.join(', ') : 'None'}</dd>
         </dl>
+        <p className="muted small">{R_DEFINITION}</p>
         <h3>Notes</h3>
         <p className="notes">{trade.notes || <span className="muted">No notes.</span>}</p>
           </>

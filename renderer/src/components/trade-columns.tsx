@@ -36,9 +36,9 @@ export const TRADE_COLUMNS: readonly TradeColumn[] = [
     render: (t, f, c) => (t.status === 'open' ? '—' : f.money(t.netPnlCents, c)),
     className: (t) => (t.status === 'open' ? '' : pnlClass(t.netPnlCents)),
   },
-  { id: 'r', label: 'R', width: '70px', numeric: true, render: (t, f) => f.number(t.rMultiple, 2) },
+  { id: 'r', label: 'R', width: '86px', numeric: true, render: (t, f) => f.r(t.rMultiple) },
   { id: 'tags', label: 'Tags', width: '200px', render: (t) => t.tags.join(', ') },
   { id: 'notes', label: 'Notes', width: 'minmax(200px, 1fr)', render: (t) => t.notes },
 ];
 
-export const DEFAULT_TRADE_COLUMNS = ['closedAt', 'account', 'symbol', 'side', 'status', 'qty', 'entry', 'exit', 'fees', 'net', 'tags'];
+export const DEFAULT_TRADE_COLUMNS = ['closedAt', 'account', 'symbol', 'side', 'status', 'qty', 'entry', 'exit', 'fees', 'net', 'r', 'tags'];
