@@ -12,11 +12,16 @@ export function TradeDetail({
   currency,
   onClose,
   onSaved,
+  position,
+  onStep,
 }: {
   trade: TradeRow;
   currency: string;
   onClose: () => void;
   onSaved: (row: TradeRow) => void;
+  /** Where this trade sits in the Trades page's filter and order (index null when unknown). */
+  position?: { index: number | null; total: number };
+  onStep?: (delta: -1 | 1) => void;
 }) {
   const fmt = useFormat();
   const [editing, setEditing] = useState(false);
@@ -25,12 +30,25 @@ export function TradeDetail({
   const closeRef = useRef<HTMLButtonElement>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
+  const onStepRef = useRef(onStep);
+  onStepRef.current = editing ? undefined : onStep;
   // Once per opening: focus moves into the panel, and back to where it was when it closes.
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     closeRef.current?.focus();
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.key === 'Escape') onCloseRef.current();
+      // J/K and the arrow keys step through the trades, but never while typing in a field.
+      const target = e.target as HTMLElement | null;
+      const typing = target !== null && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (typing || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'ArrowDown' || e.key === 'j') {
+        e.preventDefault();
+        onStepRef.current?.(1);
+      } else if (e.key === 'ArrowUp' || e.key === 'k') {
+        e.preventDefault();
+        onStepRef.current?.(-1);
+      }
     };
     document.addEventListener('keydown', onKey);
     return () => {
@@ -51,9 +69,24 @@ export function TradeDetail({
           <h2 id="trade-detail-title">
             {trade.symbol} {trade.direction === 'long' ? 'long' : 'short'} · #{trade.id}
           </h2>
-          <button type="button" ref={closeRef} onClick={onClose}>
-            Close
-          </button>
+          <span className="button-row">
+            {onStep && position && (
+              <>
+                <button type="button" onClick={() => onStep(-1)} disabled={position.index !== null && position.index <= 0} title="Previous trade (↑ or K)">
+                  ← Previous
+                </button>
+                <span className="muted small" aria-live="polite">
+                  {position.index === null ? '' : `${position.index + 1} of ${position.total}`}
+                </span>
+                <button type="button" onClick={() => onStep(1)} disabled={position.index !== null && position.index >= position.total - 1} title="Next trade (↓ or J)">
+                  Next →
+                </button>
+              </>
+            )}
+            <button type="button" ref={closeRef} onClick={onClose}>
+              Close
+            </button>
+          </span>
         </div>
         {status && (
           <p className={`notice ${status.kind === 'ok' ? 'good' : 'crit'}`} role={status.kind === 'ok' ? 'status' : 'alert'}>
