@@ -4,6 +4,7 @@ import { useFormat } from '../hooks/use-format';
 import { TradeEditForm } from './TradeEditForm';
 import { call, errorMessage } from '../api';
 import { useLookupsStore } from '../store/lookups-store';
+import { TradeAttachments } from './review/TradeAttachments';
 import { initialRiskCents, R_DEFINITION } from '../../../shared/domain/trade-input-pnl';
 
 /** The side panel for one trade. Escape or the close button returns focus to the table. */
@@ -184,6 +185,7 @@ export function TradeDetail({
         <p className="muted small">{R_DEFINITION}</p>
         <h3>Notes</h3>
         <p className="notes">{trade.notes || <span className="muted">No notes.</span>}</p>
+        <TradeAttachments tradeId={trade.id} />
           </>
         )}
       </aside>
