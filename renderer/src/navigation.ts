@@ -1,6 +1,7 @@
 export const PAGES = [
   { id: 'overview', label: 'Overview' },
   { id: 'trades', label: 'Trades' },
+  { id: 'journal', label: 'Journal' },
   { id: 'import', label: 'Import' },
   { id: 'exports', label: 'Exports' },
   { id: 'performance', label: 'Performance' },

@@ -10,6 +10,7 @@ import { importChannels } from './channels/import';
 import { tradesWriteChannels } from './channels/trades-write';
 import { backupChannels } from './channels/backup';
 import { attachmentsChannels } from './channels/attachments';
+import { dailyNotesChannels } from './channels/daily-notes';
 import type { IpcResult } from './errors';
 import type { ChannelDef } from './define';
 import type { EventName, EventPayload } from './events';
@@ -27,6 +28,7 @@ export const contract = {
   ...tradesWriteChannels,
   ...backupChannels,
   ...attachmentsChannels,
+  ...dailyNotesChannels,
 };
 
 export type Contract = typeof contract;

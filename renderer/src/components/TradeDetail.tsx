@@ -5,6 +5,7 @@ import { TradeEditForm } from './TradeEditForm';
 import { call, errorMessage } from '../api';
 import { useLookupsStore } from '../store/lookups-store';
 import { TradeAttachments } from './review/TradeAttachments';
+import { useDailyNoteStore } from '../store/daily-note-store';
 import { initialRiskCents, R_DEFINITION } from '../../../shared/domain/trade-input-pnl';
 
 /** The side panel for one trade. Escape or the close button returns focus to the table. */
@@ -109,6 +110,16 @@ export function TradeDetail({
             <div className="button-row">
               <button type="button" className="primary" onClick={() => setEditing(true)}>
                 Edit trade, tags and notes
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  const day = trade.closeDay ?? new Date(trade.openedAt).toLocaleDateString('en-CA');
+                  onClose();
+                  useDailyNoteStore.getState().openNote(day, null);
+                }}
+              >
+                Day note
               </button>
               {confirmDelete ? (
                 <>

@@ -14,6 +14,7 @@ import { importHandlers } from './import-handlers';
 import { tradesWriteHandlers } from './trades-write-handlers';
 import { backupHandlers } from './backup-handlers';
 import { attachmentsHandlers } from './attachments-handlers';
+import { dailyNotesHandlers } from './daily-notes-handlers';
 
 export type Handler<C extends Channel> = (payload: unknown) => Promise<IpcResult<ResponseOf<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -42,6 +43,7 @@ export function createHandlers(services: Services): Handlers {
     ...tradesWriteHandlers(services),
     ...backupHandlers(services),
     ...attachmentsHandlers(services),
+    ...dailyNotesHandlers(services),
   };
   const handlers = {} as Record<Channel, Handler<Channel>>;
   for (const name of Object.keys(contract) as Channel[]) {
