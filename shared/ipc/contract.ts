@@ -11,6 +11,7 @@ import { tradesWriteChannels } from './channels/trades-write';
 import { backupChannels } from './channels/backup';
 import { attachmentsChannels } from './channels/attachments';
 import { dailyNotesChannels } from './channels/daily-notes';
+import { playbooksChannels } from './channels/playbooks';
 import type { IpcResult } from './errors';
 import type { ChannelDef } from './define';
 import type { EventName, EventPayload } from './events';
@@ -29,6 +30,7 @@ export const contract = {
   ...backupChannels,
   ...attachmentsChannels,
   ...dailyNotesChannels,
+  ...playbooksChannels,
 };
 
 export type Contract = typeof contract;

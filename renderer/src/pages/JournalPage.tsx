@@ -1,5 +1,6 @@
 import { PageHeader } from '../components/PageHeader';
 import { DailyNotesCard } from '../components/review/DailyNotesCard';
+import { PlaybooksCard } from '../components/review/PlaybooksCard';
 
 /** The trader's own records beside the trades: day notes, playbooks and price bars. */
 export function JournalPage() {
@@ -7,6 +8,7 @@ export function JournalPage() {
     <section aria-labelledby="journal-title" className="page">
       <PageHeader id="journal-title" title="Journal" />
       <DailyNotesCard />
+      <PlaybooksCard />
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { tradesWriteHandlers } from './trades-write-handlers';
 import { backupHandlers } from './backup-handlers';
 import { attachmentsHandlers } from './attachments-handlers';
 import { dailyNotesHandlers } from './daily-notes-handlers';
+import { playbooksHandlers } from './playbooks-handlers';
 
 export type Handler<C extends Channel> = (payload: unknown) => Promise<IpcResult<ResponseOf<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -44,6 +45,7 @@ export function createHandlers(services: Services): Handlers {
     ...backupHandlers(services),
     ...attachmentsHandlers(services),
     ...dailyNotesHandlers(services),
+    ...playbooksHandlers(services),
   };
   const handlers = {} as Record<Channel, Handler<Channel>>;
   for (const name of Object.keys(contract) as Channel[]) {

@@ -1,16 +1,19 @@
 import type { Sqlite } from '../db/client';
 import { createAttachments, type Attachments } from './attachments';
 import { createDailyNotes, type DailyNotes } from './daily-notes';
+import { createPlaybooks, type Playbooks } from './playbooks';
 
 /** What a trader reviews beside the trades: screenshots, day notes, playbooks and price bars. */
 export interface ReviewServices {
   attachments: Attachments;
   dailyNotes: DailyNotes;
+  playbooks: Playbooks;
 }
 
 export function createReviewServices(deps: { sqlite: Sqlite; now: () => number }): ReviewServices {
   return {
     attachments: createAttachments(deps),
     dailyNotes: createDailyNotes(deps),
+    playbooks: createPlaybooks(deps),
   };
 }
