@@ -60,7 +60,9 @@ export function initialRiskCents(input: RiskInput): number | null {
 /** Money in units of the initial risk, to 2 decimals; null when there is no risk to measure against. */
 export function toR(cents: number, riskCents: number | null): number | null {
   if (riskCents === null || riskCents <= 0) return null;
-  return Math.round((cents / riskCents) * 100) / 100;
+  // Half away from zero, so a loss and the mirrored win get the same magnitude (−0.725 -> −0.73).
+  const hundredths = Math.round(Math.abs(cents / riskCents) * 100) / 100;
+  return cents < 0 ? -hundredths : hundredths;
 }
 
 /**

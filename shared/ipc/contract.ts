@@ -12,6 +12,7 @@ import { backupChannels } from './channels/backup';
 import { attachmentsChannels } from './channels/attachments';
 import { dailyNotesChannels } from './channels/daily-notes';
 import { playbooksChannels } from './channels/playbooks';
+import { barsChannels } from './channels/bars';
 import type { IpcResult } from './errors';
 import type { ChannelDef } from './define';
 import type { EventName, EventPayload } from './events';
@@ -31,6 +32,7 @@ export const contract = {
   ...attachmentsChannels,
   ...dailyNotesChannels,
   ...playbooksChannels,
+  ...barsChannels,
 };
 
 export type Contract = typeof contract;

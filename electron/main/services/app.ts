@@ -120,7 +120,7 @@ export function createServices(config: ServicesConfig): Services {
     }),
     exportPresets: createExportPresetStore(db.sqlite, config.logger, () => config.clock.now()),
     journal,
-    review: createReviewServices({ sqlite: db.sqlite, now: () => config.clock.now() }),
+    review: createReviewServices({ sqlite: db.sqlite, now: () => config.clock.now(), instruments: journal.instruments }),
     imports: createImportService({
       sqlite: db.sqlite, events, desktop: config.desktop, logger: config.logger, now: () => config.clock.now(),
       accounts: journal.accounts, instruments: journal.instruments,

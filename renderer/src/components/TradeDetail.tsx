@@ -6,6 +6,7 @@ import { call, errorMessage } from '../api';
 import { useLookupsStore } from '../store/lookups-store';
 import { TradeAttachments } from './review/TradeAttachments';
 import { TradeChecklist } from './review/TradeChecklist';
+import { TradeChart } from './review/TradeChart';
 import { useDailyNoteStore } from '../store/daily-note-store';
 import { initialRiskCents, R_DEFINITION } from '../../../shared/domain/trade-input-pnl';
 
@@ -197,6 +198,7 @@ export function TradeDetail({
         <p className="muted small">{R_DEFINITION}</p>
         <h3>Notes</h3>
         <p className="notes">{trade.notes || <span className="muted">No notes.</span>}</p>
+        <TradeChart tradeId={trade.id} currency={currency} />
         <TradeChecklist tradeId={trade.id} setup={trade.setup} />
         <TradeAttachments tradeId={trade.id} />
           </>

@@ -16,6 +16,7 @@ import { backupHandlers } from './backup-handlers';
 import { attachmentsHandlers } from './attachments-handlers';
 import { dailyNotesHandlers } from './daily-notes-handlers';
 import { playbooksHandlers } from './playbooks-handlers';
+import { barsHandlers } from './bars-handlers';
 
 export type Handler<C extends Channel> = (payload: unknown) => Promise<IpcResult<ResponseOf<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -46,6 +47,7 @@ export function createHandlers(services: Services): Handlers {
     ...attachmentsHandlers(services),
     ...dailyNotesHandlers(services),
     ...playbooksHandlers(services),
+    ...barsHandlers(services),
   };
   const handlers = {} as Record<Channel, Handler<Channel>>;
   for (const name of Object.keys(contract) as Channel[]) {
