@@ -47,12 +47,13 @@ export const TRADE_EXPORT_COLUMNS = [
   col('grossPnl', 'Gross P&L', 'money'),
   col('fees', 'Fees', 'money'),
   col('netPnl', 'Net P&L', 'money'),
-  col('plannedRisk', 'Planned risk', 'money', false),
   col('rMultiple', 'R multiple', 'number'),
   col('setup', 'Setup', 'text', false),
   col('tags', 'Tags', 'list'),
   col('notes', 'Notes', 'text'),
   col('externalId', 'External ID', 'text', false),
+  // Last, so files written positionally against the older catalog still line up.
+  col('plannedRisk', 'Planned risk', 'money', false),
 ] as const satisfies readonly ExportColumnDef[];
 
 export const DAILY_PNL_EXPORT_COLUMNS = [

@@ -172,7 +172,7 @@ describe('Trade review in Chromium: R, navigation, screenshots, day notes, playb
     const card = page.getByRole('article', { name: 'Playbook ORB' });
     await card.waitFor();
     // The added trade named ORB as its setup: +400.00, +0.80 R.
-    await expect.poll(() => card.getByTestId(/^setup-stats-/).innerText()).toBe('1 closed trades · win rate 100% · net +$400.00 · expectancy +0.80 R');
+    await expect.poll(() => card.getByTestId(/^setup-stats-/).innerText()).toBe('1 closed trade · win rate 100% · net +$400.00 · expectancy +0.80 R');
     const rules = card.getByRole('region', { name: 'Rules of ORB' });
     expect(await rules.getByRole('row', { name: /Wait for the 5-minute range/ }).innerText()).toMatch(/—\s+—/);
     await page.screenshot({ path: artifactPath('review-playbook-before.png') });

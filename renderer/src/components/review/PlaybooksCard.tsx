@@ -138,7 +138,7 @@ export function PlaybooksCard() {
             {p.description && <p className="small">{p.description}</p>}
             <p className="small" data-testid={`setup-stats-${p.id}`}>
               {s
-                ? `${fmt.count(s.tradeCount)} closed trades · win rate ${fmt.percent(s.winRate)} · net ${fmt.money(s.netPnlCents)} · expectancy ${fmt.r(s.expectancyR)}`
+                ? `${fmt.count(s.tradeCount)} closed ${s.tradeCount === 1 ? 'trade' : 'trades'} · win rate ${fmt.percent(s.winRate)} · net ${fmt.money(s.netPnlCents)} · expectancy ${fmt.r(s.expectancyR)}`
                 : `${fmt.count(p.tradeCount)} trades, none closed yet`}
             </p>
             {p.rules.length > 0 && (
