@@ -33,6 +33,8 @@ export function TradeChecklist({ tradeId, setup }: { tradeId: number; setup: str
   const followed = new Map(list.checks.map((c) => [c.ruleId, c.followed]));
   const toggle = async (ruleId: number, value: boolean) => {
     const checks = playbook.rules.map((r) => ({ ruleId: r.id, followed: r.id === ruleId ? value : (followed.get(r.id) ?? false) }));
+    // Shown at once (a checkbox answers the click), then replaced by what was stored.
+    setList({ playbook, checks });
     try {
       setList(await call('playbooks:setChecks', { tradeId, checks }));
       setError(null);
