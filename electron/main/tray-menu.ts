@@ -35,6 +35,7 @@ const TYPE_LABELS: Record<ExportType, string> = {
   dailyPnl: 'Daily P/L',
   tagPerformance: 'Tag performance',
   propEvaluation: 'Prop evaluation',
+  dailyNotes: 'Daily notes',
 };
 
 /** Whole percent, or null while the total is unknown (the count query has not answered). */

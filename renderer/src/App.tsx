@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { FirstRun } from './components/FirstRun';
 import { OverviewPage } from './pages/OverviewPage';
 import { TradesPage } from './pages/TradesPage';
+import { JournalPage } from './pages/JournalPage';
 import { ImportPage } from './pages/ImportPage';
 import { ExportsPage } from './pages/ExportsPage';
 import { PerformancePage } from './pages/PerformancePage';
@@ -16,6 +17,8 @@ import { useOverviewStore } from './store/overview-store';
 import { subscribe } from './api';
 import { PAGES, pageForScreen, type Page } from './navigation';
 import { useApplyTheme } from './hooks/use-apply-theme';
+import { useDailyNoteStore } from './store/daily-note-store';
+import { DailyNotePanel } from './components/review/DailyNotePanel';
 import { useFormat } from './hooks/use-format';
 
 /** Pages that only make sense with trades in the journal; an empty journal shows the welcome there. */
@@ -27,6 +30,8 @@ function CurrentPage({ page }: { page: Page }) {
       return <OverviewPage />;
     case 'trades':
       return <TradesPage />;
+    case 'journal':
+      return <JournalPage />;
     case 'import':
       return <ImportPage />;
     case 'exports':
@@ -51,6 +56,7 @@ export function App() {
   const listenEquity = useEquityStore((s) => s.listen);
   useApplyTheme();
   const fmt = useFormat();
+  const openNote = useDailyNoteStore((s) => s.open);
 
   useEffect(() => {
     void loadInfo();
@@ -122,6 +128,7 @@ export function App() {
           <FirstRun onLoaded={() => void loadLookups()} onImport={() => navigate('import')} />
         )}
         {info && !(info.isEmpty && NEEDS_TRADES.has(page)) && <CurrentPage key={page} page={page} />}
+        {openNote && <DailyNotePanel key={`${openNote.day}:${openNote.accountId ?? ''}`} day={openNote.day} accountId={openNote.accountId} />}
       </main>
     </div>
   );

@@ -20,6 +20,8 @@ export interface Formatters {
   amount(cents: number): string;
   /** A fraction 0..1 as a percentage. */
   percent(fraction: number | null, maxFractionDigits?: number): string;
+  /** An R multiple, signed, two decimals: "+1.50 R". */
+  r(value: number | null): string;
   bytes(n: number): string;
   duration(ms: number | null): string;
 }
@@ -68,6 +70,7 @@ export function createFormatters(localeSetting: string): Formatters {
     amount: (cents) => twoDecimals.format(cents / 100),
     percent: (fraction, digits = 1) =>
       fraction === null ? '—' : cached(percents, digits, { style: 'percent' }).format(fraction),
+    r: (value) => (value === null ? '—' : `${twoDecimals.format(value)} R`),
     bytes(n) {
       if (n < 1024) return `${integer.format(n)} B`;
       if (n < 1024 ** 2) return `${oneDecimal.format(n / 1024)} KB`;

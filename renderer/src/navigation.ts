@@ -2,6 +2,7 @@ export const PAGES = [
   { id: 'overview', label: 'Overview' },
   { id: 'trades', label: 'Trades' },
   { id: 'performance', label: 'Performance' },
+  { id: 'journal', label: 'Journal' },
   { id: 'import', label: 'Import' },
   { id: 'exports', label: 'Exports' },
   { id: 'settings', label: 'Settings' },

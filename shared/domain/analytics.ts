@@ -21,6 +21,10 @@ import { TradeFilterSchema } from './trade';
  *   above) and adds the filtered trades' daily net P&L; peak starts at that base; drawdown =
  *   peak - equity. maxDrawdownPct = the largest drawdown / peak over the days.
  * - Streaks follow close time order; a breakeven trade ends both a win and a loss streak.
+ * - R figures count only closed trades that have an R (a stop or a planned risk; see R_DEFINITION
+ *   in trade-input-pnl.ts): avgR = mean R; avgWinR / avgLossR = mean R of winners / losers;
+ *   expectancyR = win rate x avgWinR + loss rate x avgLossR over those trades (the rates over
+ *   the trades with an R; it equals avgR, written the way traders state it). Null without such a trade.
  * - Weekday = the weekday of the trade's close day; hour = the hour the trade was OPENED, in
  *   its account's time zone (DST-exact).
  */
@@ -32,7 +36,16 @@ export interface DayPnl {
   netPnlCents: number;
 }
 
-export interface AnalyticsSummary {
+/** R figures over the trades that have an R; see the definitions above. */
+export interface RFigures {
+  rTradeCount: number;
+  avgR: number | null;
+  avgWinR: number | null;
+  avgLossR: number | null;
+  expectancyR: number | null;
+}
+
+export interface AnalyticsSummary extends RFigures {
   tradeCount: number;
   winCount: number;
   lossCount: number;
@@ -71,10 +84,10 @@ export interface AnalyticsSummary {
   longestLossStreak: number;
 }
 
-export const BREAKDOWN_DIMENSIONS = ['tag', 'instrument', 'weekday', 'hour', 'account', 'direction'] as const;
+export const BREAKDOWN_DIMENSIONS = ['tag', 'instrument', 'weekday', 'hour', 'account', 'direction', 'setup'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
-export interface BreakdownRow {
+export interface BreakdownRow extends RFigures {
   /** Tag/instrument/account id, ISO weekday 1-7 (Monday = 1), hour 0-23, or the direction; null = trades without a tag. */
   key: string | null;
   label: string;

@@ -28,7 +28,7 @@ export type PropStatus = (typeof PROP_STATUSES)[number];
 export const DRAWDOWN_MODES = ['static', 'trailing'] as const;
 export type DrawdownMode = (typeof DRAWDOWN_MODES)[number];
 
-export const EXPORT_TYPES = ['trades', 'goals', 'dailyPnl', 'tagPerformance', 'propEvaluation'] as const;
+export const EXPORT_TYPES = ['trades', 'goals', 'dailyPnl', 'tagPerformance', 'propEvaluation', 'dailyNotes'] as const;
 export type ExportType = (typeof EXPORT_TYPES)[number];
 
 export const EXPORT_FORMATS = ['csv', 'json', 'xlsx', 'pdf'] as const;

@@ -52,6 +52,8 @@ export const TRADE_EXPORT_COLUMNS = [
   col('tags', 'Tags', 'list'),
   col('notes', 'Notes', 'text'),
   col('externalId', 'External ID', 'text', false),
+  // Last, so files written positionally against the older catalog still line up.
+  col('plannedRisk', 'Planned risk', 'money', false),
 ] as const satisfies readonly ExportColumnDef[];
 
 export const DAILY_PNL_EXPORT_COLUMNS = [
@@ -143,12 +145,23 @@ export const PROP_EVALUATION_EXPORT_COLUMNS = [
   col('breaches', 'Breaches', 'list', false),
 ] as const satisfies readonly ExportColumnDef[];
 
+export const DAILY_NOTE_EXPORT_COLUMNS = [
+  col('day', 'Trading day', 'day'),
+  col('account', 'Account', 'text'),
+  col('accountId', 'Account ID', 'integer', false),
+  col('plan', 'Plan', 'text'),
+  col('review', 'Review', 'text'),
+  col('tags', 'Tags', 'list'),
+  col('updatedAt', 'Updated (UTC)', 'datetime', false),
+] as const satisfies readonly ExportColumnDef[];
+
 export const EXPORT_COLUMN_CATALOGS = {
   trades: TRADE_EXPORT_COLUMNS,
   dailyPnl: DAILY_PNL_EXPORT_COLUMNS,
   tagPerformance: TAG_PERFORMANCE_EXPORT_COLUMNS,
   goals: GOAL_EXPORT_COLUMNS,
   propEvaluation: PROP_EVALUATION_EXPORT_COLUMNS,
+  dailyNotes: DAILY_NOTE_EXPORT_COLUMNS,
 } as const satisfies Record<ExportType, readonly ExportColumnDef[]>;
 
 export type ExportColumnKey<T extends ExportType> = (typeof EXPORT_COLUMN_CATALOGS)[T][number]['key'];
@@ -186,4 +199,5 @@ export const EXPORT_TYPE_LABELS: Record<ExportType, string> = {
   dailyPnl: 'Daily P&L',
   tagPerformance: 'Tag performance',
   propEvaluation: 'Prop evaluations',
+  dailyNotes: 'Daily notes',
 };

@@ -69,12 +69,24 @@ export const PropEvaluationExportParamsSchema = z
   .strict();
 export type PropEvaluationExportParams = z.output<typeof PropEvaluationExportParamsSchema>;
 
+/** The daily journal's notes; the whole journal's notes come with any account filter unless left out. */
+export const DailyNotesExportParamsSchema = z
+  .object({
+    dateFrom: DaySchema.optional(),
+    dateTo: DaySchema.optional(),
+    accountIds: Ids.optional(),
+  })
+  .strict()
+  .refine(dayRange, dayRangeIssue);
+export type DailyNotesExportParams = z.output<typeof DailyNotesExportParamsSchema>;
+
 export const EXPORT_PARAMS_SCHEMAS = {
   trades: TradesExportParamsSchema,
   dailyPnl: DailyPnlExportParamsSchema,
   tagPerformance: TagPerformanceExportParamsSchema,
   goals: GoalsExportParamsSchema,
   propEvaluation: PropEvaluationExportParamsSchema,
+  dailyNotes: DailyNotesExportParamsSchema,
 } as const satisfies Record<ExportType, z.ZodType>;
 
 export type ExportParams = {
@@ -83,6 +95,7 @@ export type ExportParams = {
   tagPerformance: TagPerformanceExportParams;
   goals: GoalsExportParams;
   propEvaluation: PropEvaluationExportParams;
+  dailyNotes: DailyNotesExportParams;
 };
 
 /** Per-format switches; a switch that does not apply to the chosen format is ignored. */
@@ -138,6 +151,7 @@ export const ExportSpecSchema = z.discriminatedUnion('type', [
   specFor('tagPerformance', TagPerformanceExportParamsSchema.default({})),
   specFor('goals', GoalsExportParamsSchema.default({ activeOnly: false })),
   specFor('propEvaluation', PropEvaluationExportParamsSchema.default({})),
+  specFor('dailyNotes', DailyNotesExportParamsSchema.default({})),
 ]);
 export type ExportSpecInput = z.input<typeof ExportSpecSchema>;
 export type ExportSpec = z.output<typeof ExportSpecSchema>;

@@ -35,6 +35,8 @@ const TradeFieldsSchema = z.object({
   targetPrice: Price.nullable(),
   /** Fees and commissions in cents; negative for a net rebate. */
   feesCents: z.number().int().min(-1e12).max(1e12),
+  /** The money meant to be risked, in cents; R is measured against it when given. */
+  plannedRiskCents: z.number().int().positive('must be greater than zero').max(1e12).nullable(),
   setup: z.string().trim().max(200).nullable(),
   notes: z.string().max(20_000),
   tags: z.array(TagNameSchema).max(50),
@@ -60,6 +62,7 @@ export const TradeCreateSchema = TradeFieldsSchema.extend({
   stopPrice: Price.nullable().default(null),
   targetPrice: Price.nullable().default(null),
   feesCents: z.number().int().min(-1e12).max(1e12).default(0),
+  plannedRiskCents: z.number().int().positive('must be greater than zero').max(1e12).nullable().default(null),
   setup: z.string().trim().max(200).nullable().default(null),
   notes: z.string().max(20_000).default(''),
   tags: z.array(TagNameSchema).max(50).default([]),

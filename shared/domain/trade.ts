@@ -78,10 +78,15 @@ export interface TradeRow {
   qty: number;
   entryPrice: number;
   exitPrice: number | null;
+  stopPrice: number | null;
+  targetPrice: number | null;
+  /** The money meant to be risked, when the trader gave it (else R uses the stop). */
+  plannedRiskCents: number | null;
   grossPnlCents: number;
   feesCents: number;
   netPnlCents: number;
   rMultiple: number | null;
+  setup: string | null;
   notes: string;
   tags: string[];
 }

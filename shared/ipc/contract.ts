@@ -9,6 +9,10 @@ import { exportsChannels } from './channels/exports';
 import { importChannels } from './channels/import';
 import { tradesWriteChannels } from './channels/trades-write';
 import { backupChannels } from './channels/backup';
+import { attachmentsChannels } from './channels/attachments';
+import { dailyNotesChannels } from './channels/daily-notes';
+import { playbooksChannels } from './channels/playbooks';
+import { barsChannels } from './channels/bars';
 import type { IpcResult } from './errors';
 import type { ChannelDef } from './define';
 import type { EventName, EventPayload } from './events';
@@ -25,6 +29,10 @@ export const contract = {
   ...importChannels,
   ...tradesWriteChannels,
   ...backupChannels,
+  ...attachmentsChannels,
+  ...dailyNotesChannels,
+  ...playbooksChannels,
+  ...barsChannels,
 };
 
 export type Contract = typeof contract;

@@ -155,7 +155,7 @@ describe('Overview in Chromium through the harness', () => {
     const day = (await cell.getAttribute('data-day'))!;
     const expected = harness.services.trades.list({ accountIds: [account.id], dateFrom: day, dateTo: day, status: 'closed' }, { key: 'closedAt', dir: 'desc' }, 0, 500);
     expect(expected.total).toBeGreaterThan(0);
-    await cell.getByRole('button').click();
+    await cell.locator('button.day-button').click();
     await page.getByRole('heading', { level: 1, name: 'Trades' }).waitFor();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'trades' }).innerText())

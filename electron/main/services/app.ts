@@ -20,6 +20,7 @@ import type { ExportQueueDeps } from './exports/queue';
 import { sourceExportWorker, type ExportWorkerConfig } from './exports/worker-config';
 import { createExportPresetStore, type ExportPresetStore } from './exports/preset-store';
 import { createJournalWrites, type JournalWrites } from './journal/trade-writes-services';
+import { createReviewServices, type ReviewServices } from './journal/review-services';
 import { createImportService, type ImportService } from './import/import-service';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { readBackupFolderSetting, resolveBackupFolder } from './backup/backup-files';
@@ -70,6 +71,8 @@ export interface Services {
   exportPresets: ExportPresetStore;
   /** Manual writes: trades, tags, accounts, instruments (equity kept in step). */
   journal: JournalWrites;
+  /** Trade review: attachments, daily notes, playbooks, price bars. */
+  review: ReviewServices;
   /** CSV/XLSX import, presets, history and undo. */
   imports: ImportService;
   /** Online, automatic (daily, pre-restore) backups and restore. */
@@ -130,6 +133,7 @@ export function createServices(config: ServicesConfig): Services {
     }),
     exportPresets: createExportPresetStore(db.sqlite, config.logger, () => config.clock.now()),
     journal,
+    review: createReviewServices({ sqlite: db.sqlite, now: () => config.clock.now(), instruments: journal.instruments }),
     imports: createImportService({
       sqlite: db.sqlite, events, desktop: config.desktop, logger: config.logger, now: () => config.clock.now(),
       accounts: journal.accounts, instruments: journal.instruments,

@@ -5,6 +5,8 @@ import { fieldErrors } from '../validation';
 import { useLookupsStore } from '../store/lookups-store';
 import { SidePanel } from './SidePanel';
 import { LookupOptions } from './LookupOptions';
+import { SetupInput } from './SetupInput';
+import { R_DEFINITION } from '../../../shared/domain/trade-input-pnl';
 
 function nowLocalInput(): string {
   const d = new Date();
@@ -29,6 +31,10 @@ export function NewTradeForm({ onCreated, onClose }: { onCreated: (row: TradeRow
     entryPrice: '',
     exitPrice: '',
     fees: '0.00',
+    stopPrice: '',
+    targetPrice: '',
+    plannedRisk: '',
+    setup: '',
     tags: '',
     notes: '',
   });
@@ -49,6 +55,10 @@ export function NewTradeForm({ onCreated, onClose }: { onCreated: (row: TradeRow
         entryPrice: num(d.entryPrice),
         exitPrice: d.exitPrice.trim() === '' ? null : num(d.exitPrice),
         feesCents: Math.round(num(d.fees) * 100),
+        stopPrice: d.stopPrice.trim() === '' ? null : num(d.stopPrice),
+        targetPrice: d.targetPrice.trim() === '' ? null : num(d.targetPrice),
+        plannedRiskCents: d.plannedRisk.trim() === '' ? null : Math.round(num(d.plannedRisk) * 100),
+        setup: d.setup.trim() === '' ? null : d.setup.trim(),
         tags: d.tags
           .split(',')
           .map((t) => t.trim())
@@ -101,8 +111,13 @@ export function NewTradeForm({ onCreated, onClose }: { onCreated: (row: TradeRow
           {field('entryPrice', 'Entry price', text('entryPrice', 'entryPrice', { inputMode: 'decimal' }))}
           {field('exitPrice', 'Exit price (empty while open)', text('exitPrice', 'exitPrice', { inputMode: 'decimal' }))}
           {field('fees', 'Fees', text('fees', 'feesCents', { inputMode: 'decimal' }), 'feesCents')}
+          {field('stopPrice', 'Stop price', text('stopPrice', 'stopPrice', { inputMode: 'decimal' }))}
+          {field('targetPrice', 'Target price', text('targetPrice', 'targetPrice', { inputMode: 'decimal' }))}
+          {field('plannedRisk', 'Planned risk (money, optional)', text('plannedRisk', 'plannedRiskCents', { inputMode: 'decimal' }), 'plannedRiskCents')}
+          {field('setup', 'Setup', <SetupInput id={`${id}-setup`} value={d.setup} onChange={(value) => setD({ ...d, setup: value })} />)}
           {field('tags', 'Tags (comma separated)', text('tags'))}
         </div>
+        <p className="muted small">{R_DEFINITION}</p>
         {field('notes', 'Notes', <textarea id={`${id}-notes`} rows={4} value={d.notes} onChange={(e) => setD({ ...d, notes: e.target.value })} />)}
         {(errors[''] || Object.keys(errors).length > 0) && (
           <p className="notice crit" role="alert">

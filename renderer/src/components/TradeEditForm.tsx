@@ -4,6 +4,8 @@ import type { TradePatch } from '../../../shared/domain/trade-input';
 import { call, errorMessage } from '../api';
 import { fieldErrors } from '../validation';
 import { useLookupsStore } from '../store/lookups-store';
+import { R_DEFINITION } from '../../../shared/domain/trade-input-pnl';
+import { SetupInput } from './SetupInput';
 
 /** epoch ms -> the value of a datetime-local input (local wall time). */
 function toLocalInput(ms: number | null): string {
@@ -27,6 +29,10 @@ interface Draft {
   openedAt: string;
   closedAt: string;
   fees: string;
+  stopPrice: string;
+  targetPrice: string;
+  plannedRisk: string;
+  setup: string;
   notes: string;
   tags: string[];
 }
@@ -47,6 +53,10 @@ export function TradeEditForm({ trade, onSaved, onCancel }: { trade: TradeRow; o
     openedAt: toLocalInput(trade.openedAt),
     closedAt: toLocalInput(trade.closedAt),
     fees: (trade.feesCents / 100).toFixed(2),
+    stopPrice: trade.stopPrice === null ? '' : String(trade.stopPrice),
+    targetPrice: trade.targetPrice === null ? '' : String(trade.targetPrice),
+    plannedRisk: trade.plannedRiskCents === null ? '' : (trade.plannedRiskCents / 100).toFixed(2),
+    setup: trade.setup ?? '',
     notes: trade.notes,
     tags: trade.tags,
   });
@@ -68,6 +78,15 @@ export function TradeEditForm({ trade, onSaved, onCancel }: { trade: TradeRow; o
     if (toLocalInput(closed) !== toLocalInput(trade.closedAt)) p.closedAt = closed;
     const fees = Math.round(num(draft.fees) * 100);
     if (fees !== trade.feesCents) p.feesCents = fees;
+    const optional = (v: string) => (v.trim() === '' ? null : num(v));
+    const stop = optional(draft.stopPrice);
+    if (stop !== trade.stopPrice) p.stopPrice = stop;
+    const target = optional(draft.targetPrice);
+    if (target !== trade.targetPrice) p.targetPrice = target;
+    const risk = draft.plannedRisk.trim() === '' ? null : Math.round(num(draft.plannedRisk) * 100);
+    if (risk !== trade.plannedRiskCents) p.plannedRiskCents = risk;
+    const setup = draft.setup.trim() === '' ? null : draft.setup.trim();
+    if (setup !== trade.setup) p.setup = setup;
     if (draft.notes !== trade.notes) p.notes = draft.notes;
     if (draft.tags.join('\u0000') !== trade.tags.join('\u0000')) p.tags = draft.tags;
     return p as TradePatch;
@@ -133,7 +152,12 @@ export function TradeEditForm({ trade, onSaved, onCancel }: { trade: TradeRow; o
         {field('entryPrice', 'Entry price', <input {...common('entryPrice')} inputMode="decimal" value={draft.entryPrice} onChange={(e) => setDraft({ ...draft, entryPrice: e.target.value })} />)}
         {field('exitPrice', 'Exit price (empty while open)', <input {...common('exitPrice')} inputMode="decimal" value={draft.exitPrice} onChange={(e) => setDraft({ ...draft, exitPrice: e.target.value })} />)}
         {field('fees', 'Fees', <input {...common('fees', 'feesCents')} inputMode="decimal" value={draft.fees} onChange={(e) => setDraft({ ...draft, fees: e.target.value })} />, 'feesCents')}
+        {field('stopPrice', 'Stop price', <input {...common('stopPrice')} inputMode="decimal" value={draft.stopPrice} onChange={(e) => setDraft({ ...draft, stopPrice: e.target.value })} />)}
+        {field('targetPrice', 'Target price', <input {...common('targetPrice')} inputMode="decimal" value={draft.targetPrice} onChange={(e) => setDraft({ ...draft, targetPrice: e.target.value })} />)}
+        {field('plannedRisk', 'Planned risk (money, optional)', <input {...common('plannedRisk', 'plannedRiskCents')} inputMode="decimal" value={draft.plannedRisk} onChange={(e) => setDraft({ ...draft, plannedRisk: e.target.value })} />, 'plannedRiskCents')}
+        {field('setup', 'Setup', <SetupInput {...common('setup')} value={draft.setup} onChange={(value) => setDraft({ ...draft, setup: value })} />)}
       </div>
+      <p className="muted small">{R_DEFINITION}</p>
       <div className="field">
         <label htmlFor={`${id}-tag`}>Tags</label>
         <ul className="tag-list" aria-label="Tags on this trade">

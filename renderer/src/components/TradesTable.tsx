@@ -239,12 +239,12 @@ export function TradesTable() {
                 data-index={item.index}
                 className="vgrid-row"
                 style={{ gridTemplateColumns: template, height: ROW_HEIGHT, width: rowWidth, transform: `translateY(${top}px)` }}
-                onDoubleClick={() => select(row)}
+                onDoubleClick={() => select(row, item.index)}
               >
                 {columns.map((c) => (
                   <div key={c.id} role="cell" className={[c.numeric ? 'num' : '', c.className?.(row) ?? ''].join(' ').trim() || undefined}>
                     {c.id === opener ? (
-                      <button type="button" className="open-trade" onClick={() => select(row)} aria-label={`Open trade ${row.symbol} ${fmt.dateTime(row.closedAt ?? row.openedAt)}`}>
+                      <button type="button" className="open-trade" onClick={() => select(row, item.index)} aria-label={`Open trade ${row.symbol} ${fmt.dateTime(row.closedAt ?? row.openedAt)}`}>
                         {c.render(row, fmt, currency, digitsOf.get(row.instrumentId))}
                       </button>
                     ) : (

@@ -40,7 +40,7 @@ export const TRADE_COLUMNS: readonly TradeColumn[] = [
     render: (t, f, c) => (t.status === 'open' ? '—' : f.money(t.netPnlCents, c)),
     className: (t) => (t.status === 'open' ? '' : pnlClass(t.netPnlCents)),
   },
-  { id: 'r', label: 'R', width: 66, numeric: true, render: (t, f) => f.number(t.rMultiple, 2) },
+  { id: 'r', label: 'R', width: 66, numeric: true, render: (t, f) => f.r(t.rMultiple) },
   { id: 'tags', label: 'Tags', width: 140, grow: true, render: (t) => t.tags.join(', ') },
   { id: 'notes', label: 'Notes', width: 200, grow: true, render: (t) => t.notes },
 ];

@@ -1,4 +1,6 @@
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { call } from '../api';
+import { useDailyNoteStore } from '../store/daily-note-store';
 import { PageHeader } from '../components/PageHeader';
 import { HeadlineStats } from '../components/overview/HeadlineStats';
 import { EquityChart } from '../components/overview/EquityChart';
@@ -17,6 +19,19 @@ export function OverviewPage() {
   const accounts = useLookupsStore((s) => s.accounts);
   const { scope, summary, curve, calendar, month, goals, props, error, loading, setScope, setMonth } = useOverviewStore();
   const loadEquity = useEquityStore((s) => s.load);
+  const openNote = useDailyNoteStore((s) => s.openNote);
+  const notesVersion = useDailyNoteStore((s) => s.version);
+  const [noteDays, setNoteDays] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    if (!month) return;
+    let live = true;
+    call('notes:days', { month })
+      .then((days) => live && setNoteDays(new Set(days)))
+      .catch(() => live && setNoteDays(new Set()));
+    return () => {
+      live = false;
+    };
+  }, [month, notesVersion]);
   const oneCurrency = useMemo(() => new Set(accounts.map((a) => a.currency)).size <= 1, [accounts]);
 
   useEffect(() => {
@@ -87,6 +102,8 @@ export function OverviewPage() {
               currency={currency}
               filter={scope ? filterOf(scope) : {}}
               onMonth={(m) => void setMonth(m)}
+              noteDays={noteDays}
+              onNote={(day) => openNote(day, scope?.accountId ?? null)}
               onDay={(day) => {
                 // The day's closed trades in this account, on the Trades page.
                 useTradesStore.setState({

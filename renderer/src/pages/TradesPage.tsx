@@ -35,6 +35,8 @@ export function TradesPage() {
   const reload = useTradesStore((s) => s.reload);
   const selected = useTradesStore((s) => s.selected);
   const select = useTradesStore((s) => s.select);
+  const step = useTradesStore((s) => s.step);
+  const selectedIndex = useTradesStore((s) => s.selectedIndex);
   const replaceRow = useTradesStore((s) => s.replaceRow);
   const accounts = useLookupsStore((s) => s.accounts);
   const filter = useTradesStore((s) => s.filter);
@@ -77,7 +79,17 @@ export function TradesPage() {
           }}
         />
       )}
-      {selected && <TradeDetail key={selected.id} trade={selected} currency={currency} onClose={() => select(null)} onSaved={replaceRow} />}
+      {selected && (
+        <TradeDetail
+          key={selected.id}
+          trade={selected}
+          currency={currency}
+          onClose={() => select(null)}
+          onSaved={replaceRow}
+          position={{ index: selectedIndex, total }}
+          onStep={(delta) => void step(delta)}
+        />
+      )}
     </section>
   );
 }

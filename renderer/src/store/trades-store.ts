@@ -30,6 +30,8 @@ interface TradesState {
   applyFilter(filter: TradeFilter): Promise<void>;
   /** The trade open in the detail panel; kept even when its row scrolls or sorts out of the cached pages. */
   selected: TradeRow | null;
+  /** Where the selected trade sits in the current filter and order; null when not known (e.g. a new trade). */
+  selectedIndex: number | null;
   setFilter(patch: Partial<TradeFilter>): Promise<void>;
   clearFilter(): Promise<void>;
   setSort(sort: TradeSort): Promise<void>;
@@ -40,7 +42,9 @@ interface TradesState {
   replaceRow(row: TradeRow): void;
   /** Makes sure the rows [first, last] are loaded or on their way. */
   ensureRange(first: number, last: number): void;
-  select(row: TradeRow | null): void;
+  select(row: TradeRow | null, index?: number | null): void;
+  /** Opens the previous (-1) or next (+1) trade of the current filter and order; false at either end. */
+  step(delta: -1 | 1): Promise<boolean>;
   rowAt(index: number): TradeRow | undefined;
 }
 
@@ -112,6 +116,7 @@ export const useTradesStore = create<TradesState>((set, get) => {
     loading: false,
     error: null,
     selected: null,
+    selectedIndex: null,
     async reload() {
       const generation = get().generation + 1;
       const keepSummary = get().summary !== null && get().summaryFilter === JSON.stringify(get().filter);
@@ -156,8 +161,29 @@ export const useTradesStore = create<TradesState>((set, get) => {
     rowAt(index) {
       return get().pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
     },
-    select(row) {
-      set({ selected: row });
+    select(row, index = null) {
+      set({ selected: row, selectedIndex: row === null ? null : index });
+    },
+    async step(delta) {
+      const { selected, total } = get();
+      if (!selected) return false;
+      let index = get().selectedIndex;
+      if (index === null) {
+        // Not opened from the table (e.g. just added): find it among the rows on hand.
+        for (const [page, rows] of get().pages) {
+          const at = rows.findIndex((r) => r.id === selected.id);
+          if (at !== -1) index = page * PAGE_SIZE + at;
+        }
+        if (index === null) return false;
+      }
+      const target = index + delta;
+      if (target < 0 || target >= total) return false;
+      const page = Math.floor(target / PAGE_SIZE);
+      if (!get().pages.has(page)) await fetchPage(page, get().generation);
+      const row = get().rowAt(target);
+      if (!row) return false;
+      set({ selected: row, selectedIndex: target });
+      return true;
     },
     async setFilter(patch) {
       set({ filter: withoutEmpty({ ...get().filter, ...patch }) });

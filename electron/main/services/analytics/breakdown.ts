@@ -1,7 +1,7 @@
 import type { Sqlite } from '../db/client';
 import type { TradeFilter } from '../../../../shared/domain/trade';
 import type { BreakdownDimension, BreakdownRow } from '../../../../shared/domain/analytics';
-import { closedTradesSql, ratio, TRADE_FACTS_SQL, type TradeFacts } from './closed-trades-sql';
+import { closedTradesSql, ratio, rFigures, TRADE_FACTS_SQL, type TradeFacts } from './closed-trades-sql';
 import { localHourSql } from './zone-offsets';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -41,6 +41,9 @@ function grouping(sqlite: Sqlite, dimension: BreakdownDimension, where: string, 
       return { join: 'JOIN accounts a ON a.id = t.account_id', key: 't.account_id', label: 'a.name', order: 'label' };
     case 'direction':
       return { join: '', key: 't.direction', label: 't.direction', order: 'key' };
+    case 'setup':
+      // Setups match playbooks ignoring case and surrounding spaces; no setup is its own row (key null).
+      return { join: '', key: "NULLIF(lower(trim(t.setup)), '')", label: "COALESCE(MIN(NULLIF(trim(t.setup), '')), '(no setup)')", order: 'key IS NULL, label' };
     case 'weekday':
       // strftime('%w') counts from Sunday = 0; ISO counts from Monday = 1.
       return { join: '', key: "(CAST(strftime('%w', t.close_day) AS INTEGER) + 6) % 7 + 1", label: "''", order: 'key' };
@@ -82,5 +85,6 @@ export function computeBreakdown(sqlite: Sqlite, filter: TradeFilter, dimension:
     expectancyCents: ratio(r.net, r.trades),
     profitFactor: r.losses === 0 ? null : ratio(r.grossProfit, -r.grossLoss),
     avgHoldMs: ratio(r.holdSum, r.trades),
+    ...rFigures(r),
   }));
 }

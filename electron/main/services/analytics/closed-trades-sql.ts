@@ -1,6 +1,7 @@
 import type { Sqlite } from '../db/client';
 import type { TradeFilter } from '../../../../shared/domain/trade';
 import { tradeFilterSql, type SqlFragment } from '../journal/trade-filter-sql';
+import type { RFigures } from '../../../../shared/domain/analytics';
 
 /**
  * The trades analytics counts: the filter's trades that are closed. An explicit
@@ -35,7 +36,13 @@ export const TRADE_FACTS_SQL = `
   MIN(t.net_pnl_cents) AS minNet,
   SUM(t.closed_at - t.opened_at) AS holdSum,
   SUM(CASE WHEN t.net_pnl_cents > 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS holdWinSum,
-  SUM(CASE WHEN t.net_pnl_cents < 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS holdLossSum`;
+  SUM(CASE WHEN t.net_pnl_cents < 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS holdLossSum,
+  COUNT(t.r_multiple) AS rTrades,
+  TOTAL(t.r_multiple) AS rSum,
+  SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents > 0) AS rWins,
+  SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents < 0) AS rLosses,
+  TOTAL(CASE WHEN t.net_pnl_cents > 0 THEN t.r_multiple END) AS rWinSum,
+  TOTAL(CASE WHEN t.net_pnl_cents < 0 THEN t.r_multiple END) AS rLossSum`;
 
 export interface TradeFacts {
   trades: number;
@@ -51,6 +58,28 @@ export interface TradeFacts {
   holdSum: number;
   holdWinSum: number;
   holdLossSum: number;
+  /** Trades with an R (a risk to measure against), and sums of their R. */
+  rTrades: number;
+  rSum: number;
+  rWins: number;
+  rLosses: number;
+  rWinSum: number;
+  rLossSum: number;
+}
+
+/** The R figures of a set of trade facts (definitions in shared/domain/analytics.ts). */
+export function rFigures(f: Pick<TradeFacts, 'rTrades' | 'rSum' | 'rWins' | 'rLosses' | 'rWinSum' | 'rLossSum'>): RFigures {
+  const winRate = ratio(f.rWins, f.rTrades);
+  const lossRate = ratio(f.rLosses, f.rTrades);
+  const avgWinR = ratio(f.rWinSum, f.rWins);
+  const avgLossR = ratio(f.rLossSum, f.rLosses);
+  return {
+    rTradeCount: f.rTrades,
+    avgR: ratio(f.rSum, f.rTrades),
+    avgWinR,
+    avgLossR,
+    expectancyR: winRate === null || lossRate === null ? null : winRate * (avgWinR ?? 0) + lossRate * (avgLossR ?? 0),
+  };
 }
 
 export const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);

@@ -1,7 +1,7 @@
 import type { Sqlite } from '../db/client';
 import type { TradeFilter } from '../../../../shared/domain/trade';
 import type { AnalyticsSummary, DayPnl } from '../../../../shared/domain/analytics';
-import { ratio, scopeAccountIds } from './closed-trades-sql';
+import { ratio, rFigures, scopeAccountIds } from './closed-trades-sql';
 import { dailyFacts, type DayFacts } from './daily-facts';
 import { dayStartEquity } from './day-start-equity';
 import { buildEquityCurve } from './equity-curve';
@@ -62,6 +62,14 @@ export function computeSummary(sqlite: Sqlite, filter: TradeFilter): AnalyticsSu
   const streaks = trades > 0 ? longestStreaks(sqlite, filter) : { win: 0, loss: 0 };
 
   return {
+    ...rFigures({
+      rTrades: sum((d) => d.rTrades),
+      rSum: sum((d) => d.rSum),
+      rWins: sum((d) => d.rWins),
+      rLosses: sum((d) => d.rLosses),
+      rWinSum: sum((d) => d.rWinSum),
+      rLossSum: sum((d) => d.rLossSum),
+    }),
     tradeCount: trades,
     winCount: wins,
     lossCount: losses,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   sqliteTable,
+  blob,
   integer,
   text,
   real,
@@ -96,6 +97,8 @@ export const trades = sqliteTable(
     // gross - fees, kept in the row so every aggregate is a plain SUM.
     netPnlCents: integer('net_pnl_cents').notNull().default(0),
     rMultiple: real('r_multiple'),
+    // The money the trader meant to risk; when set, R is measured against it instead of entry-to-stop.
+    plannedRiskCents: integer('planned_risk_cents'),
     setup: text('setup'),
     notes: text('notes').notNull().default(''),
     // Import dedupe key (broker execution id or content hash); never an editable field.
@@ -428,3 +431,104 @@ export const settings = sqliteTable('settings', {
   valueJson: text('value_json').notNull(),
   updatedAt: integer('updated_at').notNull().default(now),
 });
+
+/**
+ * Screenshots and files per trade, kept inside the journal so one SQLite file still holds
+ * everything and backups carry them. `size` is the byte length, kept apart so listings
+ * never read the blob.
+ */
+export const tradeAttachments = sqliteTable(
+  'trade_attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tradeId: integer('trade_id')
+      .notNull()
+      .references(() => trades.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    mime: text('mime').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    size: integer('size').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [index('trade_attachments_trade_idx').on(t.tradeId, t.id)],
+);
+
+/**
+ * The trader's note for a trading day: a plan before, a review after, free tags. One per
+ * day per account, plus one per day for the whole journal (account_id null).
+ */
+export const dailyNotes = sqliteTable(
+  'daily_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    day: text('day').notNull(),
+    accountId: integer('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+    plan: text('plan').notNull().default(''),
+    review: text('review').notNull().default(''),
+    // Tags joined by ';' (the journal's tag separator), kept plain so search is one LIKE.
+    tags: text('tags').notNull().default(''),
+    createdAt: integer('created_at').notNull().default(now),
+    updatedAt: integer('updated_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('daily_notes_day_account_uq').on(t.day, t.accountId).where(sql`account_id IS NOT NULL`),
+    uniqueIndex('daily_notes_day_global_uq').on(t.day).where(sql`account_id IS NULL`),
+  ],
+);
+
+/** A setup the trader plays, with its checklist of rules. Trades name it in trades.setup. */
+export const playbooks = sqliteTable('playbooks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdAt: integer('created_at').notNull().default(now),
+  updatedAt: integer('updated_at').notNull().default(now),
+});
+
+export const playbookRules = sqliteTable(
+  'playbook_rules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    playbookId: integer('playbook_id')
+      .notNull()
+      .references(() => playbooks.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('playbook_rules_playbook_idx').on(t.playbookId, t.position)],
+);
+
+/** Per trade, whether each rule of its setup's playbook was followed (a missing row = not reviewed). */
+export const tradeRuleChecks = sqliteTable(
+  'trade_rule_checks',
+  {
+    tradeId: integer('trade_id')
+      .notNull()
+      .references(() => trades.id, { onDelete: 'cascade' }),
+    ruleId: integer('rule_id')
+      .notNull()
+      .references(() => playbookRules.id, { onDelete: 'cascade' }),
+    followed: integer('followed', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tradeId, t.ruleId] }), index('trade_rule_checks_rule_idx').on(t.ruleId)],
+);
+
+/** OHLC bars the user imported for an instrument (price context without a data vendor). */
+export const bars = sqliteTable(
+  'bars',
+  {
+    instrumentId: integer('instrument_id')
+      .notNull()
+      .references(() => instruments.id, { onDelete: 'cascade' }),
+    /** Bar length in seconds (60 = one-minute bars). */
+    barSeconds: integer('bar_seconds').notNull(),
+    /** Bar open time, epoch ms UTC. */
+    time: integer('time').notNull(),
+    open: real('open').notNull(),
+    high: real('high').notNull(),
+    low: real('low').notNull(),
+    close: real('close').notNull(),
+    volume: real('volume'),
+  },
+  (t) => [primaryKey({ columns: [t.instrumentId, t.barSeconds, t.time] })],
+);

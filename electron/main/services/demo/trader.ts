@@ -1,3 +1,4 @@
+import { computeRMultiple } from '../../../../shared/domain/trade-input-pnl';
 import type { ZoneCalendar } from '../../../../shared/domain/zone-calendar';
 import type { Rng } from './prng';
 import type { DemoAccount, DemoInstrument } from './catalog';
@@ -248,7 +249,8 @@ export function createTrader(options: TraderOptions): Trader {
       const notional = (entryPrice + exitPrice) * cleanQty * instrument.multiplier * 100;
       const feesCents = Math.max(instrument.minFee, Math.round(instrument.feePerUnit * cleanQty + instrument.feeRate * notional));
       const netPnlCents = grossPnlCents - feesCents;
-      const rMultiple = Math.round((points / stopDistance) * 100) / 100;
+      // The journal's own definition (R_DEFINITION): net P&L over the entry-to-stop risk in money.
+      const rMultiple = computeRMultiple(true, netPnlCents, { entryPrice, stopPrice, qty: cleanQty, multiplier: instrument.multiplier, plannedRiskCents: null });
 
       let notes = '';
       if (rng.chance((tagMask & mistakeMask) !== 0 ? 0.25 : 0.05)) notes = DEMO_NOTES[rng.int(DEMO_NOTES.length)] ?? '';

@@ -15,6 +15,7 @@ const FILE_STEMS: Record<ExportType, string> = {
   dailyPnl: 'daily-pnl',
   tagPerformance: 'tag-performance',
   propEvaluation: 'prop-evaluations',
+  dailyNotes: 'daily-notes',
 };
 
 /** "spark-journal-trades-2024-05-01.xlsx", dated in the machine's own zone. */

@@ -13,6 +13,10 @@ import { exportsHandlers } from './exports-handlers';
 import { importHandlers } from './import-handlers';
 import { tradesWriteHandlers } from './trades-write-handlers';
 import { backupHandlers } from './backup-handlers';
+import { attachmentsHandlers } from './attachments-handlers';
+import { dailyNotesHandlers } from './daily-notes-handlers';
+import { playbooksHandlers } from './playbooks-handlers';
+import { barsHandlers } from './bars-handlers';
 
 export type Handler<C extends Channel> = (payload: unknown) => Promise<IpcResult<ResponseOf<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -40,6 +44,10 @@ export function createHandlers(services: Services): Handlers {
     ...importHandlers(services),
     ...tradesWriteHandlers(services),
     ...backupHandlers(services),
+    ...attachmentsHandlers(services),
+    ...dailyNotesHandlers(services),
+    ...playbooksHandlers(services),
+    ...barsHandlers(services),
   };
   const handlers = {} as Record<Channel, Handler<Channel>>;
   for (const name of Object.keys(contract) as Channel[]) {

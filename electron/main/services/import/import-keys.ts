@@ -56,6 +56,7 @@ export function portionsToTrip(trip: RoundTrip, accountId: number, instrumentId:
     stopPrice: null,
     targetPrice: null,
     feesCents: trip.feesCents,
+    plannedRiskCents: null,
     setup: null,
     notes: '',
   };

@@ -254,6 +254,7 @@ export function writeImport(
           stopPrice: row.stopPrice,
           targetPrice: row.targetPrice,
           feesCents: row.feesCents,
+          plannedRiskCents: null,
           setup: row.setup,
           notes: row.notes,
         };

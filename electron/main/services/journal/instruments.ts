@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import type { AssetClass } from '../../../../shared/domain/enums';
 import type { Instrument } from '../../../../shared/domain/journal';
 import type { InstrumentCreateInput, InstrumentPatch } from '../../../../shared/domain/trade-input-refs';
-import { computePnl } from '../../../../shared/domain/trade-input-pnl';
+import { computePnl, computeRMultiple } from '../../../../shared/domain/trade-input-pnl';
 import { refreshAccountEquityForDays } from '../equity/maintain';
 import { detectInstrument } from '../import/instrument-detect';
 
@@ -37,10 +37,11 @@ export function createInstruments(deps: { sqlite: Sqlite; events: EventBus }) {
   );
   const closedTrades = sqlite.prepare(
     `SELECT id, account_id AS accountId, direction, qty, entry_price AS entryPrice, exit_price AS exitPrice,
-       fees_cents AS feesCents, close_day AS closeDay
+       fees_cents AS feesCents, close_day AS closeDay, stop_price AS stopPrice, planned_risk_cents AS plannedRiskCents,
+       r_multiple AS rMultiple
      FROM trades WHERE instrument_id = ? AND status = 'closed'`,
   );
-  const setPnl = sqlite.prepare('UPDATE trades SET gross_pnl_cents = ?, net_pnl_cents = ?, updated_at = ? WHERE id = ?');
+  const setPnl = sqlite.prepare('UPDATE trades SET gross_pnl_cents = ?, net_pnl_cents = ?, r_multiple = ?, updated_at = ? WHERE id = ?');
 
   const ensure = (spec: InstrumentSpec): EnsuredInstrument => {
     const found = bySymbol.get(spec.symbol) as Instrument | undefined;
@@ -112,9 +113,14 @@ export function createInstruments(deps: { sqlite: Sqlite; events: EventBus }) {
             exitPrice: number;
             feesCents: number;
             closeDay: string | null;
+            stopPrice: number | null;
+            plannedRiskCents: number | null;
+            rMultiple: number | null;
           }[]) {
             const pnl = computePnl({ ...trade, multiplier: patch.multiplier });
-            setPnl.run(pnl.grossPnlCents, pnl.netPnlCents, now, trade.id);
+            // The stop distance is worth more or less money with the multiplier: R moves with the P&L.
+            const r = computeRMultiple(true, pnl.netPnlCents, { ...trade, multiplier: patch.multiplier }) ?? trade.rMultiple;
+            setPnl.run(pnl.grossPnlCents, pnl.netPnlCents, r, now, trade.id);
             const list = days.get(trade.accountId) ?? [];
             list.push(trade.closeDay ?? '');
             days.set(trade.accountId, list);

@@ -16,6 +16,7 @@ export interface TradeFacts {
   stopPrice: number | null;
   targetPrice: number | null;
   feesCents: number;
+  plannedRiskCents: number | null;
   setup: string | null;
   notes: string;
 }
@@ -38,6 +39,8 @@ export interface StoredTrade extends TradeRecord {
 /**
  * Derives status, close day (in the account's zone), P&L and R from the facts.
  * `brokerGrossCents` (an import's reported P&L) wins over the price-computed gross.
+ * R is recomputed from the risk (planned, else entry-to-stop) on every write; `extra.rMultiple`
+ * (a figure the file carried) is kept only when the trade gives no risk to measure against.
  */
 export function deriveTrade(
   facts: TradeFacts,
@@ -68,13 +71,21 @@ export function deriveTrade(
     stopPrice: facts.stopPrice,
     targetPrice: facts.targetPrice,
     feesCents: facts.feesCents,
+    plannedRiskCents: facts.plannedRiskCents,
     setup: facts.setup,
     notes: facts.notes,
     status: closed ? 'closed' : 'open',
     closeDay: closed ? calendar.dayOf(facts.closedAt!) : null,
     grossPnlCents: gross,
     netPnlCents: gross - facts.feesCents,
-    rMultiple: extra.rMultiple ?? computeRMultiple(facts.direction, facts.entryPrice, closed ? facts.exitPrice : null, facts.stopPrice),
+    rMultiple:
+      computeRMultiple(closed, gross - facts.feesCents, {
+        entryPrice: facts.entryPrice,
+        stopPrice: facts.stopPrice,
+        qty: facts.qty,
+        multiplier,
+        plannedRiskCents: facts.plannedRiskCents,
+      }) ?? (closed ? (extra.rMultiple ?? null) : null),
     externalId: extra.externalId ?? null,
     importBatchId: extra.importBatchId ?? null,
   };
@@ -83,7 +94,8 @@ export function deriveTrade(
 const SELECT_TRADE = `SELECT id, account_id AS accountId, instrument_id AS instrumentId, direction, status,
   opened_at AS openedAt, closed_at AS closedAt, close_day AS closeDay, qty, entry_price AS entryPrice,
   exit_price AS exitPrice, stop_price AS stopPrice, target_price AS targetPrice, gross_pnl_cents AS grossPnlCents,
-  fees_cents AS feesCents, net_pnl_cents AS netPnlCents, r_multiple AS rMultiple, setup, notes,
+  fees_cents AS feesCents, net_pnl_cents AS netPnlCents, r_multiple AS rMultiple,
+  planned_risk_cents AS plannedRiskCents, setup, notes,
   external_id AS externalId, import_batch_id AS importBatchId FROM trades`;
 
 /** Prepared statements for writing trades and their tags; callers own the transaction. */
@@ -91,15 +103,15 @@ export function createTradeStore(sqlite: Sqlite) {
   const insert = sqlite.prepare(
     `INSERT INTO trades (account_id, instrument_id, direction, status, opened_at, closed_at, close_day, qty,
        entry_price, exit_price, stop_price, target_price, gross_pnl_cents, fees_cents, net_pnl_cents, r_multiple,
-       setup, notes, external_id, import_batch_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       planned_risk_cents, setup, notes, external_id, import_batch_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const update = sqlite.prepare(
     `UPDATE trades SET account_id = @accountId, instrument_id = @instrumentId, direction = @direction,
        status = @status, opened_at = @openedAt, closed_at = @closedAt, close_day = @closeDay, qty = @qty,
        entry_price = @entryPrice, exit_price = @exitPrice, stop_price = @stopPrice, target_price = @targetPrice,
        gross_pnl_cents = @grossPnlCents, fees_cents = @feesCents, net_pnl_cents = @netPnlCents,
-       r_multiple = @rMultiple, setup = @setup, notes = @notes, updated_at = @now
+       r_multiple = @rMultiple, planned_risk_cents = @plannedRiskCents, setup = @setup, notes = @notes, updated_at = @now
      WHERE id = @id`,
   );
   const byId = sqlite.prepare(`${SELECT_TRADE} WHERE id = ?`);
@@ -118,7 +130,7 @@ export function createTradeStore(sqlite: Sqlite) {
         insert.run(
           r.accountId, r.instrumentId, r.direction, r.status, r.openedAt, r.closedAt, r.closeDay, r.qty,
           r.entryPrice, r.exitPrice, r.stopPrice, r.targetPrice, r.grossPnlCents, r.feesCents, r.netPnlCents, r.rMultiple,
-          r.setup, r.notes, r.externalId, r.importBatchId, now, now,
+          r.plannedRiskCents, r.setup, r.notes, r.externalId, r.importBatchId, now, now,
         ).lastInsertRowid,
       );
     },

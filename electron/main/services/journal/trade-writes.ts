@@ -60,7 +60,8 @@ export function createTradeWrites(deps: { sqlite: Sqlite; events: EventBus; inst
   const readRow = (id: number): TradeRow => toTradeRow(rowById.get(id) as Parameters<typeof toTradeRow>[0]);
 
   return {
-    create(input: TradeCreateInput): TradeRow {
+    /** `plannedRiskCents` may be left out (no planned risk) by callers other than the IPC. */
+    create(input: Omit<TradeCreateInput, 'plannedRiskCents'> & { plannedRiskCents?: number | null }): TradeRow {
       const id = sqlite.transaction(() => {
         const owner = account(input.accountId);
         const instrument = instrumentFor(input);
@@ -76,6 +77,7 @@ export function createTradeWrites(deps: { sqlite: Sqlite; events: EventBus; inst
           stopPrice: input.stopPrice,
           targetPrice: input.targetPrice,
           feesCents: input.feesCents,
+          plannedRiskCents: input.plannedRiskCents ?? null,
           setup: input.setup,
           notes: input.notes,
         };
@@ -110,6 +112,7 @@ export function createTradeWrites(deps: { sqlite: Sqlite; events: EventBus; inst
           stopPrice: patch.stopPrice !== undefined ? patch.stopPrice : before.stopPrice,
           targetPrice: patch.targetPrice !== undefined ? patch.targetPrice : before.targetPrice,
           feesCents: patch.feesCents ?? before.feesCents,
+          plannedRiskCents: patch.plannedRiskCents !== undefined ? patch.plannedRiskCents : before.plannedRiskCents,
           setup: patch.setup !== undefined ? patch.setup : before.setup,
           notes: patch.notes ?? before.notes,
         };
@@ -120,10 +123,10 @@ export function createTradeWrites(deps: { sqlite: Sqlite; events: EventBus; inst
           throw new AppError('validation', 'The close time is before the open time; fix one of them.');
         }
         const pnlMoved = PNL_FACTS.some((key) => (facts as unknown as Record<string, unknown>)[key] !== (before as unknown as Record<string, unknown>)[key]);
-        const stopMoved = facts.stopPrice !== before.stopPrice;
+        const riskMoved = facts.stopPrice !== before.stopPrice || facts.plannedRiskCents !== before.plannedRiskCents;
         const record = deriveTrade(facts, instrument.multiplier, calendarFor(owner.timezone), {
           brokerGrossCents: pnlMoved ? null : before.grossPnlCents,
-          rMultiple: pnlMoved || stopMoved ? null : before.rMultiple,
+          rMultiple: pnlMoved || riskMoved ? null : before.rMultiple,
           externalId: before.externalId,
           importBatchId: before.importBatchId,
         });

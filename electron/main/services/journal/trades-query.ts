@@ -74,10 +74,14 @@ interface RawTradeRow {
   qty: number;
   entryPrice: number;
   exitPrice: number | null;
+  stopPrice: number | null;
+  targetPrice: number | null;
+  plannedRiskCents: number | null;
   grossPnlCents: number;
   feesCents: number;
   netPnlCents: number;
   rMultiple: number | null;
+  setup: string | null;
   notes: string;
   tagList: string | null;
 }
@@ -86,8 +90,9 @@ export const TRADE_ROW_SELECT = `
   t.id AS id, t.account_id AS accountId, a.name AS accountName, t.instrument_id AS instrumentId,
   i.symbol AS symbol, i.asset_class AS assetClass, t.direction AS direction, t.status AS status,
   t.opened_at AS openedAt, t.closed_at AS closedAt, t.close_day AS closeDay, t.qty AS qty,
-  t.entry_price AS entryPrice, t.exit_price AS exitPrice, t.gross_pnl_cents AS grossPnlCents,
-  t.fees_cents AS feesCents, t.net_pnl_cents AS netPnlCents, t.r_multiple AS rMultiple, t.notes AS notes,
+  t.entry_price AS entryPrice, t.exit_price AS exitPrice, t.stop_price AS stopPrice, t.target_price AS targetPrice,
+  t.planned_risk_cents AS plannedRiskCents, t.gross_pnl_cents AS grossPnlCents,
+  t.fees_cents AS feesCents, t.net_pnl_cents AS netPnlCents, t.r_multiple AS rMultiple, t.setup AS setup, t.notes AS notes,
   (SELECT group_concat(g.name, char(31) ORDER BY g.name COLLATE NOCASE, g.name) FROM trade_tags tt JOIN tags g ON g.id = tt.tag_id
    WHERE tt.trade_id = t.id) AS tagList`;
 

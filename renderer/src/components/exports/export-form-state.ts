@@ -19,6 +19,7 @@ export const FILTERS_BY_TYPE: Record<ExportType, ReadonlySet<string>> = {
   tagPerformance: new Set(['dates', 'account', 'instrument', 'tag', 'direction']),
   goals: new Set(['account', 'activeOnly', 'goalStatuses']),
   propEvaluation: new Set(['account', 'propPhases', 'propStatuses']),
+  dailyNotes: new Set(['dates', 'account']),
 };
 
 export function catalogOf(type: ExportType): readonly ExportColumnDef[] {
@@ -92,6 +93,8 @@ export function toSpec(form: ExportFormState): ExportSpecInput {
       } as ExportSpecInput;
     case 'dailyPnl':
       return { ...base, type: 'dailyPnl', params: { ...dates, accountIds: ids(form.accountId) } } as ExportSpecInput;
+    case 'dailyNotes':
+      return { ...base, type: 'dailyNotes', params: { ...dates, accountIds: ids(form.accountId) } } as ExportSpecInput;
     case 'tagPerformance':
       return {
         ...base,

@@ -11,6 +11,7 @@ const DIMENSIONS: { id: BreakdownDimension; label: string }[] = [
   { id: 'hour', label: 'Hour opened' },
   { id: 'direction', label: 'Long or short' },
   { id: 'account', label: 'Account' },
+  { id: 'setup', label: 'Setup' },
 ];
 
 /** Net P&L, win rate and expectancy split by one dimension, best first. */
@@ -84,6 +85,9 @@ export function BreakdownCard({ filter, currency }: { filter: AnalyticsFilter; c
                   Expectancy
                 </th>
                 <th scope="col" className="num">
+                  Avg R
+                </th>
+                <th scope="col" className="num">
                   Profit factor
                 </th>
               </tr>
@@ -99,6 +103,7 @@ export function BreakdownCard({ filter, currency }: { filter: AnalyticsFilter; c
                     <span className={`hbar ${r.netPnlCents < 0 ? 'neg' : 'pos'}`} style={{ width: `${(Math.abs(r.netPnlCents) / worst) * 100}%` }} />
                   </td>
                   <td className="num">{r.expectancyCents === null ? '—' : fmt.money(Math.round(r.expectancyCents), currency)}</td>
+                  <td className="num">{fmt.r(r.avgR)}</td>
                   <td className="num">{r.profitFactor === null ? '—' : fmt.number(r.profitFactor, 2)}</td>
                 </tr>
               ))}

@@ -34,6 +34,15 @@ export function HeadlineStats({ summary, currency }: { summary: AnalyticsSummary
       tone: tone(summary.expectancyCents),
       sub: 'Average net P&L per trade',
     },
+    {
+      label: 'Expectancy (R)',
+      value: fmt.r(summary.expectancyR),
+      tone: tone(summary.expectancyR),
+      sub:
+        summary.rTradeCount === 0
+          ? 'No closed trade has a stop or planned risk'
+          : `Average R ${fmt.r(summary.avgR)} over ${fmt.count(summary.rTradeCount)} trades with a risk; wins ${fmt.r(summary.avgWinR)}, losses ${fmt.r(summary.avgLossR)}`,
+    },
     { label: 'Profit factor', value: summary.profitFactor === null ? '—' : fmt.number(summary.profitFactor, 2), sub: 'Gross profit ÷ gross loss' },
     {
       label: 'Max drawdown',

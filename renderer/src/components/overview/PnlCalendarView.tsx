@@ -81,6 +81,8 @@ export function PnlCalendarView({
   filter,
   onMonth,
   onDay,
+  onNote,
+  noteDays,
 }: {
   calendar: PnlCalendar;
   month: string;
@@ -90,6 +92,10 @@ export function PnlCalendarView({
   onMonth: (m: string) => void;
   /** Opens the day's trades. */
   onDay: (day: string) => void;
+  /** Opens the day's note (plan and review). */
+  onNote?: (day: string) => void;
+  /** Days that already have a note. */
+  noteDays?: ReadonlySet<string>;
 }) {
   const fmt = useFormat();
   const [view, setView] = useState<'month' | 'year'>('month');
@@ -161,8 +167,20 @@ export function PnlCalendarView({
                 if (!day) return <td key={j} className="empty" />;
                 const d = byDay.get(day);
                 const tone = !d ? '' : d.netPnlCents > 0 ? 'up' : d.netPnlCents < 0 ? 'down' : 'flat';
+                const noteButton = onNote && (
+                  <button
+                    type="button"
+                    className={`note-button${noteDays?.has(day) ? ' has-note' : ''}`}
+                    onClick={() => onNote(day)}
+                    aria-label={`${noteDays?.has(day) ? 'Open' : 'Write'} the day note of ${fmt.day(day)}`}
+                    title={noteDays?.has(day) ? 'Open the day note' : 'Write a day note'}
+                  >
+                    {noteDays?.has(day) ? '✎ note' : '✎'}
+                  </button>
+                );
                 return (
                   <td key={day} className={tone} data-day={day} style={d ? { ['--intensity' as string]: intensity(d.netPnlCents, largest) } : undefined}>
+                    {noteButton}
                     {d ? (
                       <button type="button" className="day-button" onClick={() => onDay(day)} title={`Show the trades of ${fmt.day(day)}`}>
                         <span className="dnum">{Number(day.slice(8))}</span>

@@ -149,10 +149,10 @@ describe('demo journal', () => {
       expect(t.fees_cents).toBeGreaterThan(0);
       const gross = Math.round(((t.exit_price as number) - t.entry_price) * sign * t.qty * t.multiplier * 100) || 0;
       expect(t.gross_pnl_cents, `trade ${t.id}`).toBe(gross);
-      // The stop sits on the losing side of the entry, and R is measured against it.
+      // The stop sits on the losing side of the entry, and R is net P&L over the money at risk to it.
       const risk = (t.entry_price - (t.stop_price as number)) * sign;
       expect(risk).toBeGreaterThan(0);
-      const r = (((t.exit_price as number) - t.entry_price) * sign) / risk;
+      const r = t.net_pnl_cents / (risk * t.qty * t.multiplier * 100);
       expect(t.r_multiple as number).toBeCloseTo(r, 1);
     }
     const open = trades.filter((t) => t.status === 'open');

@@ -55,6 +55,7 @@ export function expectedTrades(sqlite: Sqlite, where = '1', params: unknown[] = 
     tags: tags.get(t.id as number) ?? [],
     notes: text(t.notes),
     externalId: text(t.external_id),
+    plannedRisk: t.planned_risk_cents as number | null,
   }));
 }
 
@@ -193,6 +194,24 @@ function expectedProp(sqlite: Sqlite, now: number): Row[] {
   }));
 }
 
+function expectedDailyNotes(sqlite: Sqlite): Row[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT n.*, a.name AS accountName FROM daily_notes n LEFT JOIN accounts a ON a.id = n.account_id
+       ORDER BY n.day, n.account_id IS NOT NULL, a.name, n.id`,
+    )
+    .all() as Record<string, unknown>[];
+  return rows.map((n) => ({
+    day: n.day as string,
+    account: (n.accountName as string | null) ?? 'Whole journal',
+    accountId: n.account_id as number | null,
+    plan: text(n.plan),
+    review: text(n.review),
+    tags: n.tags === '' ? [] : String(n.tags).split(';'),
+    updatedAt: n.updated_at as number,
+  }));
+}
+
 /** The rows an export of `type` must contain (all rows, no filters), projected on `columns`. */
 export function expectedRows(sqlite: Sqlite, type: ExportType, columns: readonly SelectedColumn[], now: number): CanonicalRow[] {
   const rows =
@@ -204,7 +223,9 @@ export function expectedRows(sqlite: Sqlite, type: ExportType, columns: readonly
           ? expectedTagPerformance(sqlite)
           : type === 'goals'
             ? expectedGoals(sqlite, now)
-            : expectedProp(sqlite, now);
+            : type === 'dailyNotes'
+              ? expectedDailyNotes(sqlite)
+              : expectedProp(sqlite, now);
   return rows.map((row) => columns.map((c) => normalize(c.kind, row[c.key] ?? null)));
 }
 

@@ -104,4 +104,8 @@ export function seedExportJournal(sqlite: Sqlite, { trades, now }: SeedOptions):
   );
   evaluation.run(prop, 'Topstep', 'Combine 50k', 'phase1', 'active', 5_000_000, 300_000, 100_000, 200_000, 'trailing', 5, 0.8, day(-45), null);
   evaluation.run(prop, 'Apex', 'PA 50k', 'funded', 'active', 5_000_000, 250_000, 150_000, 250_000, 'static', 0, 0.5, day(-30), null);
+  const note = sqlite.prepare('INSERT INTO daily_notes (day, account_id, plan, review, tags, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  note.run(day(-3), null, 'Trade the open only, "A+" setups', '', 'plan;news', now - 3 * 86_400_000);
+  note.run(day(-3), prop, '', '=SUM(A1) looked like a formula; it stays text\nsecond line', '', now - 3 * 86_400_000 + 1);
+  note.run(day(-1), main, 'Size down after two losses', 'Kept to it, +1.5R', 'discipline', now - 86_400_000);
 }

@@ -63,7 +63,8 @@ describe('manual trade, tag, account and instrument writes keep equity in step',
       grossPnlCents: 52_500,
       feesCents: 418,
       netPnlCents: 52_082,
-      rMultiple: 1,
+      // R = net 520.82 ÷ risk (6650.25 − 6645) × 2 × 50 = 525.00.
+      rMultiple: 0.99,
       tags: expect.arrayContaining(['ORB', 'A+']),
     });
     expect(equity()).toEqual([{ day: '2025-10-15', net: 52_082, n: 1, ending: 1_052_082 }]);

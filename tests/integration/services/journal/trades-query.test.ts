@@ -40,16 +40,17 @@ function loadReference(sqlite: Sqlite): Reference[] {
       `SELECT t.id, t.account_id AS accountId, a.name AS accountName, t.instrument_id AS instrumentId, i.symbol,
               i.asset_class AS assetClass, t.direction, t.status, t.opened_at AS openedAt, t.closed_at AS closedAt,
               t.close_day AS closeDay, t.qty, t.entry_price AS entryPrice, t.exit_price AS exitPrice,
+              t.stop_price AS stopPrice, t.target_price AS targetPrice, t.planned_risk_cents AS plannedRiskCents,
               t.gross_pnl_cents AS grossPnlCents, t.fees_cents AS feesCents, t.net_pnl_cents AS netPnlCents,
               t.r_multiple AS rMultiple, t.notes, t.setup, a.timezone
        FROM trades t, accounts a, instruments i WHERE a.id = t.account_id AND i.id = t.instrument_id`,
     )
-    .all() as (Omit<TradeRow, 'tags'> & { setup: string | null; timezone: string })[];
-  return rows.map(({ setup, timezone, ...row }) => {
+    .all() as (Omit<TradeRow, 'tags'> & { timezone: string })[];
+  return rows.map(({ timezone, ...row }) => {
     const own = tags.get(row.id) ?? [];
     const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: timezone, hour: 'numeric', hourCycle: 'h23' }).format(row.openedAt));
     return {
-      setup,
+      setup: row.setup,
       openDay: dayInZone(row.openedAt, timezone),
       openHour: hour,
       // Case-insensitive name order, then exact name (SQLite's NOCASE folds ASCII only, as here).

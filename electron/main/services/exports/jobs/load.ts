@@ -18,5 +18,7 @@ export async function loadRowSource(spec: ExportSpec, ctx: JobContext, columns: 
       return (await import('./goals')).goalsJob.open(ctx, spec.params, columns);
     case 'propEvaluation':
       return (await import('./prop-evaluation')).propEvaluationJob.open(ctx, spec.params, columns);
+    case 'dailyNotes':
+      return (await import('./daily-notes')).dailyNotesJob.open(ctx, spec.params, columns);
   }
 }

@@ -7,6 +7,7 @@ import { dailyPnlJob } from './daily-pnl';
 import { tagPerformanceJob } from './tag-performance';
 import { goalsJob } from './goals';
 import { propEvaluationJob } from './prop-evaluation';
+import { dailyNotesJob } from './daily-notes';
 
 export const EXPORT_JOBS: { [T in ExportType]: ExportJobModule<T> } = {
   trades: tradesJob,
@@ -14,6 +15,7 @@ export const EXPORT_JOBS: { [T in ExportType]: ExportJobModule<T> } = {
   tagPerformance: tagPerformanceJob,
   goals: goalsJob,
   propEvaluation: propEvaluationJob,
+  dailyNotes: dailyNotesJob,
 };
 
 /** Opens the row source of a spec, keeping each type's params paired with its own module. */
@@ -29,5 +31,7 @@ export function openRowSource(spec: ExportSpec, ctx: JobContext, columns: Select
       return EXPORT_JOBS.goals.open(ctx, spec.params, columns);
     case 'propEvaluation':
       return EXPORT_JOBS.propEvaluation.open(ctx, spec.params, columns);
+    case 'dailyNotes':
+      return EXPORT_JOBS.dailyNotes.open(ctx, spec.params, columns);
   }
 }

@@ -27,6 +27,7 @@ const COLUMN_SQL: Record<TradeColumnKey, string> = {
   grossPnl: 't.gross_pnl_cents',
   fees: 't.fees_cents',
   netPnl: 't.net_pnl_cents',
+  plannedRisk: 't.planned_risk_cents',
   rMultiple: 't.r_multiple',
   setup: 't.setup',
   // char(31) is LIST_SEPARATOR; names in order, as the Trades page shows them.
