@@ -14,6 +14,8 @@ export interface Instrument {
   symbol: string;
   assetClass: AssetClass;
   multiplier: number;
+  /** The unit prices are quoted in: an ISO code, or a subunit such as GBp (pence). */
+  currency: string;
 }
 
 export interface Tag {

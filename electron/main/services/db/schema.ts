@@ -25,6 +25,7 @@ import {
   VALIDATION_TRIGGERS,
   IMPORT_BATCH_STATUSES,
 } from '../../../../shared/domain/enums';
+import { PNL_SOURCES, RATE_SOURCES } from '../../../../shared/domain/fx-booking';
 
 // Money columns end in _cents and are INTEGER minor units: sums reconcile exactly.
 // Time columns end in _at and are INTEGER epoch milliseconds (UTC).
@@ -95,6 +96,15 @@ export const trades = sqliteTable(
     feesCents: integer('fees_cents').notNull().default(0),
     // gross - fees, kept in the row so every aggregate is a plain SUM.
     netPnlCents: integer('net_pnl_cents').notNull().default(0),
+    // The currency P&L is computed in (the instrument's, GBP for prices in pence) and that
+    // P&L; gross_pnl_cents is it converted into the account's currency at fx_rate (account
+    // units per quote unit) from fx_rate_source. A closed trade with no rate has status
+    // 'needs_rate' and stays out of every money total until it gets one.
+    pnlCurrency: text('pnl_currency'),
+    quoteGrossPnlCents: integer('quote_gross_pnl_cents'),
+    fxRate: real('fx_rate'),
+    fxRateSource: text('fx_rate_source', { enum: RATE_SOURCES }),
+    pnlSource: text('pnl_source', { enum: PNL_SOURCES }).notNull().default('prices'),
     rMultiple: real('r_multiple'),
     setup: text('setup'),
     notes: text('notes').notNull().default(''),
@@ -306,8 +316,40 @@ export const propEvaluations = sqliteTable('prop_evaluations', {
   alertThreshold: real('alert_threshold').notNull().default(0.8),
   startedOn: text('started_on').notNull(),
   endedOn: text('ended_on'),
+  // The firm's rules as data (shared/domain/prop-rules.ts PropRules); null = the legacy columns above.
+  rulesJson: text('rules_json'),
   createdAt: integer('created_at').notNull().default(now),
 });
+
+/** Editable prop-firm rule templates (built-ins are seeded from shared/domain/prop-templates.ts). */
+export const propRuleTemplates = sqliteTable('prop_rule_templates', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key').notNull().unique(),
+  firm: text('firm').notNull(),
+  name: text('name').notNull(),
+  rulesJson: text('rules_json').notNull(),
+  /** Where the rules were read and when, shown beside the template. */
+  source: text('source').notNull().default(''),
+  updatedAt: integer('updated_at').notNull().default(now),
+});
+
+/**
+ * Reference exchange rates: 1 base = rate quote on a day (e.g. an ECB series EUR/USD 1.08).
+ * A trade's conversion uses the latest rate on or before its trading day.
+ */
+export const fxRates = sqliteTable(
+  'fx_rates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    day: text('day').notNull(),
+    base: text('base').notNull(),
+    quote: text('quote').notNull(),
+    rate: real('rate').notNull(),
+    source: text('source').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('fx_rates_pair_day_uq').on(t.base, t.quote, t.day)],
+);
 
 export const dailyEquity = sqliteTable(
   'daily_equity',

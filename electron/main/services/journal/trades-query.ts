@@ -66,6 +66,12 @@ interface RawTradeRow {
   grossPnlCents: number;
   feesCents: number;
   netPnlCents: number;
+  accountCurrency: string;
+  pnlCurrency: string | null;
+  quoteGrossPnlCents: number | null;
+  fxRate: number | null;
+  fxRateSource: TradeRow['fxRateSource'];
+  pnlSource: TradeRow['pnlSource'];
   rMultiple: number | null;
   notes: string;
   tagList: string | null;
@@ -76,7 +82,9 @@ export const TRADE_ROW_SELECT = `
   i.symbol AS symbol, i.asset_class AS assetClass, t.direction AS direction, t.status AS status,
   t.opened_at AS openedAt, t.closed_at AS closedAt, t.close_day AS closeDay, t.qty AS qty,
   t.entry_price AS entryPrice, t.exit_price AS exitPrice, t.gross_pnl_cents AS grossPnlCents,
-  t.fees_cents AS feesCents, t.net_pnl_cents AS netPnlCents, t.r_multiple AS rMultiple, t.notes AS notes,
+  t.fees_cents AS feesCents, t.net_pnl_cents AS netPnlCents, a.currency AS accountCurrency,
+  t.pnl_currency AS pnlCurrency, t.quote_gross_pnl_cents AS quoteGrossPnlCents, t.fx_rate AS fxRate,
+  t.fx_rate_source AS fxRateSource, t.pnl_source AS pnlSource, t.r_multiple AS rMultiple, t.notes AS notes,
   (SELECT group_concat(g.name, char(31) ORDER BY g.name COLLATE NOCASE, g.name) FROM trade_tags tt JOIN tags g ON g.id = tt.tag_id
    WHERE tt.trade_id = t.id) AS tagList`;
 

@@ -37,6 +37,8 @@ function loadReference(sqlite: Sqlite): Reference[] {
               i.asset_class AS assetClass, t.direction, t.status, t.opened_at AS openedAt, t.closed_at AS closedAt,
               t.close_day AS closeDay, t.qty, t.entry_price AS entryPrice, t.exit_price AS exitPrice,
               t.gross_pnl_cents AS grossPnlCents, t.fees_cents AS feesCents, t.net_pnl_cents AS netPnlCents,
+              a.currency AS accountCurrency, t.pnl_currency AS pnlCurrency, t.quote_gross_pnl_cents AS quoteGrossPnlCents,
+              t.fx_rate AS fxRate, t.fx_rate_source AS fxRateSource, t.pnl_source AS pnlSource,
               t.r_multiple AS rMultiple, t.notes
        FROM trades t, accounts a, instruments i WHERE a.id = t.account_id AND i.id = t.instrument_id`,
     )
