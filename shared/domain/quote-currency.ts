@@ -62,7 +62,7 @@ const FUTURES_CURRENCIES: Readonly<Record<string, string>> = {
 
 const FX_PAIR = /^([A-Z]{3})[/.\-_]?([A-Z]{3})(?:[.\-_]?[A-Z0-9]{1,4})?$/;
 const CRYPTO_PAIR = /^([A-Z]{3,5})[/\-_]?(USDT|USDC|[A-Z]{3})$/;
-const SUFFIXED = /^[A-Z0-9&\-]+\.([A-Z]{1,3})$/;
+const SUFFIXED = /^[A-Z0-9&-]+\.([A-Z]{1,3})$/;
 const MONTH_CODE = /^([A-Z0-9]{1,9}?)[FGHJKMNQUVXZ]\d{1,2}$/;
 
 /** The futures root of a stored contract symbol (ESZ5 -> ES, NK225MH6 -> NK225M) or the symbol itself. */

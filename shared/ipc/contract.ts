@@ -9,6 +9,7 @@ import { exportsChannels } from './channels/exports';
 import { importChannels } from './channels/import';
 import { tradesWriteChannels } from './channels/trades-write';
 import { backupChannels } from './channels/backup';
+import { fxChannels } from './channels/fx';
 import type { IpcResult } from './errors';
 import type { ChannelDef } from './define';
 import type { EventName, EventPayload } from './events';
@@ -25,6 +26,7 @@ export const contract = {
   ...importChannels,
   ...tradesWriteChannels,
   ...backupChannels,
+  ...fxChannels,
 };
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { exportsHandlers } from './exports-handlers';
 import { importHandlers } from './import-handlers';
 import { tradesWriteHandlers } from './trades-write-handlers';
 import { backupHandlers } from './backup-handlers';
+import { fxHandlers } from './fx-handlers';
 
 export type Handler<C extends Channel> = (payload: unknown) => Promise<IpcResult<ResponseOf<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -40,6 +41,7 @@ export function createHandlers(services: Services): Handlers {
     ...importHandlers(services),
     ...tradesWriteHandlers(services),
     ...backupHandlers(services),
+    ...fxHandlers(services),
   };
   const handlers = {} as Record<Channel, Handler<Channel>>;
   for (const name of Object.keys(contract) as Channel[]) {
