@@ -91,3 +91,22 @@ export function bookPnl(input: BookingInput): Booking {
   if (found) return priced(found.rate, found.source);
   return { ...base, fxRate: null, fxRateSource: null, grossPnlCents: null, pnlSource: 'prices' };
 }
+
+export const RATE_SOURCE_LABELS: Record<RateSource, string> = {
+  broker: "the broker's rate",
+  table: "the journal's rate table",
+  manual: 'a rate typed on the trade',
+  'same-currency': 'same currency, no conversion',
+};
+
+export const PNL_SOURCE_LABELS: Record<PnlSource, string> = {
+  broker: "the broker's reported P&L",
+  prices: 'computed from prices',
+  manual: 'typed by hand',
+};
+
+/** A rate as people read it: the larger side first ("1 USD = 151 JPY" rather than "1 JPY = 0.00662 USD"). */
+export function describeRate(rate: number, from: string, to: string): string {
+  const shown = (n: number) => Number(n.toPrecision(6)).toString();
+  return rate >= 1 ? `1 ${from} = ${shown(rate)} ${to}` : `1 ${to} = ${shown(1 / rate)} ${from}`;
+}

@@ -3,6 +3,7 @@ import type { TradeRow } from '../../../shared/domain/trade';
 import { useFormat } from '../hooks/use-format';
 import { TradeEditForm } from './TradeEditForm';
 import { call, errorMessage } from '../api';
+import { describeRate, PNL_SOURCE_LABELS, RATE_SOURCE_LABELS } from '../../../shared/domain/fx-booking';
 
 /** The side panel for one trade. Escape or the close button returns focus to the table. */
 export function TradeDetail({
@@ -100,7 +101,7 @@ export function TradeDetail({
           <dt>Account</dt>
           <dd>{trade.accountName}</dd>
           <dt>Status</dt>
-          <dd>{trade.status === 'open' ? 'Open' : 'Closed'}</dd>
+          <dd>{trade.status === 'open' ? 'Open' : trade.status === 'needs_rate' ? 'Closed, needs a rate' : 'Closed'}</dd>
           <dt>Opened</dt>
           <dd>{fmt.dateTime(trade.openedAt)}</dd>
           <dt>Closed</dt>
@@ -113,12 +114,32 @@ export function TradeDetail({
           <dd>{fmt.number(trade.entryPrice)}</dd>
           <dt>Exit price</dt>
           <dd>{fmt.number(trade.exitPrice)}</dd>
+          {trade.pnlCurrency && trade.quoteGrossPnlCents !== null && trade.pnlCurrency !== currency && (
+            <>
+              <dt>Gross P&amp;L in {trade.pnlCurrency}</dt>
+              <dd>{fmt.money(trade.quoteGrossPnlCents, trade.pnlCurrency)}</dd>
+            </>
+          )}
+          <dt>Conversion</dt>
+          <dd data-testid="trade-rate">
+            {trade.status === 'open'
+              ? '—'
+              : trade.status === 'needs_rate'
+                ? `Needs a ${trade.pnlCurrency ?? ''}→${currency} rate: add one under Settings → Exchange rates, or type one on the trade. Kept out of money totals until then.`
+                : trade.fxRateSource === null
+                  ? 'Booked before currencies were tracked'
+                  : trade.fxRate !== null && trade.fxRateSource !== 'same-currency'
+                    ? `${describeRate(trade.fxRate, trade.pnlCurrency ?? '', currency)} (${RATE_SOURCE_LABELS[trade.fxRateSource]})`
+                    : RATE_SOURCE_LABELS[trade.fxRateSource]}
+          </dd>
+          <dt>P&amp;L source</dt>
+          <dd data-testid="trade-pnl-source">{PNL_SOURCE_LABELS[trade.pnlSource]}</dd>
           <dt>Gross P&amp;L</dt>
-          <dd>{fmt.money(trade.grossPnlCents, currency)}</dd>
+          <dd>{trade.status === 'needs_rate' ? '—' : fmt.money(trade.grossPnlCents, currency)}</dd>
           <dt>Fees</dt>
           <dd>{fmt.plainMoney(trade.feesCents, currency)}</dd>
           <dt>Net P&amp;L</dt>
-          <dd className={pnlClass}>{trade.status === 'open' ? '—' : fmt.money(trade.netPnlCents, currency)}</dd>
+          <dd className={pnlClass}>{trade.status !== 'closed' ? '—' : fmt.money(trade.netPnlCents, currency)}</dd>
           <dt>R multiple</dt>
           <dd>{fmt.number(trade.rMultiple, 2)}</dd>
           <dt>Tags</dt>

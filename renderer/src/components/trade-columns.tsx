@@ -13,6 +13,8 @@ export interface TradeColumn {
   className?(row: TradeRow): string;
 }
 
+const STATUS_LABELS: Record<TradeRow['status'], string> = { open: 'Open', closed: 'Closed', needs_rate: 'Needs a rate' };
+const unbooked = (t: TradeRow) => t.status !== 'closed';
 const pnlClass = (cents: number) => (cents > 0 ? 'pnl win' : cents < 0 ? 'pnl loss' : 'pnl');
 
 export const TRADE_COLUMNS: readonly TradeColumn[] = [
@@ -21,11 +23,11 @@ export const TRADE_COLUMNS: readonly TradeColumn[] = [
   { id: 'account', label: 'Account', width: '180px', render: (t) => t.accountName },
   { id: 'symbol', label: 'Symbol', width: '100px', sortKey: 'symbol', render: (t) => t.symbol, className: () => 'symbol' },
   { id: 'side', label: 'Side', width: '70px', render: (t) => (t.direction === 'long' ? 'Long' : 'Short'), className: (t) => `side ${t.direction}` },
-  { id: 'status', label: 'Status', width: '80px', render: (t) => (t.status === 'open' ? 'Open' : 'Closed') },
+  { id: 'status', label: 'Status', width: '80px', render: (t) => STATUS_LABELS[t.status] },
   { id: 'qty', label: 'Qty', width: '90px', numeric: true, sortKey: 'qty', render: (t, f) => f.number(t.qty) },
   { id: 'entry', label: 'Entry', width: '110px', numeric: true, render: (t, f) => f.number(t.entryPrice) },
   { id: 'exit', label: 'Exit', width: '110px', numeric: true, render: (t, f) => f.number(t.exitPrice) },
-  { id: 'gross', label: 'Gross P&L', width: '120px', numeric: true, render: (t, f, c) => (t.status === 'open' ? '—' : f.money(t.grossPnlCents, c)) },
+  { id: 'gross', label: 'Gross P&L', width: '120px', numeric: true, render: (t, f, c) => (unbooked(t) ? '—' : f.money(t.grossPnlCents, c)) },
   { id: 'fees', label: 'Fees', width: '100px', numeric: true, render: (t, f, c) => f.plainMoney(t.feesCents, c) },
   {
     id: 'net',
@@ -33,8 +35,9 @@ export const TRADE_COLUMNS: readonly TradeColumn[] = [
     width: '120px',
     numeric: true,
     sortKey: 'netPnl',
-    render: (t, f, c) => (t.status === 'open' ? '—' : f.money(t.netPnlCents, c)),
-    className: (t) => (t.status === 'open' ? '' : pnlClass(t.netPnlCents)),
+    // A trade waiting for a rate has no account-currency P&L yet: it shows none.
+    render: (t, f, c) => (t.status === 'open' ? '—' : t.status === 'needs_rate' ? 'needs a rate' : f.money(t.netPnlCents, c)),
+    className: (t) => (unbooked(t) ? '' : pnlClass(t.netPnlCents)),
   },
   { id: 'r', label: 'R', width: '70px', numeric: true, render: (t, f) => f.number(t.rMultiple, 2) },
   { id: 'tags', label: 'Tags', width: '200px', render: (t) => t.tags.join(', ') },
