@@ -6,7 +6,7 @@ import {
   CONTENT_TYPES,
   ROOT_RELS,
   SHEET_TAIL,
-  STYLE,
+  STYLE, rowMoneyStyle,
   WORKBOOK_RELS,
   columnRef,
   corePropsXml,
@@ -67,6 +67,9 @@ export function createXlsxWriter({ columns, sink, report }: WriterInput): Format
   // `<c r="B` per column: the row number and the rest follow.
   const opens = refs.map((ref) => `<c r="${ref}`);
   const daySerial = createDaySerial();
+  const rowStyles = report.rowCurrencies
+    ? Object.assign(new Map(report.rowCurrencies.currencies.map((c, k) => [c, rowMoneyStyle(k)] as const)), { column: report.rowCurrencies.column })
+    : null;
   let sheet: ZipEntryStream | null = null;
   let buffer = '';
   let rowNumber = 1;
@@ -103,7 +106,7 @@ export function createXlsxWriter({ columns, sink, report }: WriterInput): Format
       zip.addFile('docProps/core.xml', corePropsXml(report.title, report.generatedAt));
       zip.addFile('xl/workbook.xml', workbookXml(sheetName(report.title)));
       zip.addFile('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
-      zip.addFile('xl/styles.xml', stylesXml(report.currency));
+      zip.addFile('xl/styles.xml', stylesXml(report.currency, report.rowCurrencies?.currencies));
       sheet = zip.openStream('xl/worksheets/sheet1.xml');
       buffer = sheetHead(columns, refs);
     },
@@ -111,6 +114,12 @@ export function createXlsxWriter({ columns, sink, report }: WriterInput): Format
       rowNumber += 1;
       const r = String(rowNumber);
       let xml = `<row r="${r}">`;
+      // Each row's money in its own currency's format when the rows carry their currency.
+      let moneyStyle: number = STYLE.money;
+      if (rowStyles) {
+        const k = rowStyles.get(values[rowStyles.column] as string);
+        if (k !== undefined) moneyStyle = k;
+      }
       for (let i = 0; i < width; i++) {
         const v = values[i];
         if (v === null || v === undefined) continue;
@@ -120,7 +129,7 @@ export function createXlsxWriter({ columns, sink, report }: WriterInput): Format
             if (isFiniteNumber(v)) xml += `${opens[i]}${r}"><v>${v}</v></c>`;
             break;
           case 'money':
-            xml += `${opens[i]}${r}" s="${STYLE.money}"><v>${(v as number) / 100}</v></c>`;
+            xml += `${opens[i]}${r}" s="${moneyStyle}"><v>${(v as number) / 100}</v></c>`;
             break;
           case 'datetime':
             xml += `${opens[i]}${r}" s="${STYLE.datetime}"><v>${excelSerialFromMs(v as number)}</v></c>`;
