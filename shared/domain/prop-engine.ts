@@ -47,7 +47,13 @@ export interface PropVerdict {
  * it (limits.ts). `asOf` decides whether the last trading day is over (its close moves an
  * end-of-day floor).
  */
-export function evaluatePropRules(rules: PropRules, startBalanceCents: number, trades: readonly RuleTrade[], asOf: number): PropVerdict {
+export function evaluatePropRules(
+  rules: PropRules,
+  startBalanceCents: number,
+  trades: readonly RuleTrade[],
+  asOf: number,
+  money: (cents: number) => string = (c) => (c / 100).toFixed(2),
+): PropVerdict {
   const calendar = createZoneCalendar(rules.dayBoundary.timeZone);
   const dayOf = (ms: number) => sessionTradingDay(calendar, ms, rules.dayBoundary.startMinute);
   const dd = rules.drawdown;
@@ -73,7 +79,7 @@ export function evaluatePropRules(rules: PropRules, startBalanceCents: number, t
       floor = floorOf(high);
     }
   };
-  const m = (c: number) => (c / 100).toFixed(2);
+  const m = money;
 
   for (const trade of trades) {
     if (failed) break;
