@@ -124,6 +124,10 @@ export function createServices(config: ServicesConfig): Services {
     backup: createBackupService({
       sqlite: db.sqlite, dbPath: config.dbPath, migrationsFolder: config.migrationsFolder, configuredFolder: config.backupDir,
       settings, desktop: config.desktop, clock: config.clock, logger: config.logger, events,
+      reconcile: async () => {
+        const rebuilt = await services.equity.rebuild({ accountId: null });
+        return { daysRebuilt: rebuilt.days, tradesRepaired: rebuilt.tradesRepaired, validation: rebuilt.validation.status };
+      },
     }),
     async close() {
       await services.backup.stop();

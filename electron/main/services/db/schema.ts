@@ -381,6 +381,8 @@ export const equityValidationRuns = sqliteTable('equity_validation_runs', {
   finishedAt: integer('finished_at'),
   durationMs: integer('duration_ms'),
   errorMessage: text('error_message'),
+  /** The trades and first day that explain the discrepancies, named before their knock-on days. */
+  rootCause: text('root_cause'),
 });
 
 export const equityDiscrepancies = sqliteTable(
@@ -396,6 +398,8 @@ export const equityDiscrepancies = sqliteTable(
     storedCents: integer('stored_cents'),
     expectedCents: integer('expected_cents'),
     differenceCents: integer('difference_cents').notNull(),
+    /** The trade a per-trade finding is about (trade_close_day, trade_net_pnl). */
+    tradeId: integer('trade_id'),
   },
   (t) => [index('equity_discrepancies_run_idx').on(t.runId, t.accountId, t.day)],
 );

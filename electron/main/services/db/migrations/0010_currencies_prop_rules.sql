@@ -20,6 +20,8 @@ CREATE TABLE `prop_rule_templates` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `prop_rule_templates_key_unique` ON `prop_rule_templates` (`key`);--> statement-breakpoint
+ALTER TABLE `equity_discrepancies` ADD `trade_id` integer;--> statement-breakpoint
+ALTER TABLE `equity_validation_runs` ADD `root_cause` text;--> statement-breakpoint
 ALTER TABLE `prop_evaluations` ADD `rules_json` text;--> statement-breakpoint
 ALTER TABLE `trades` ADD `pnl_currency` text;--> statement-breakpoint
 ALTER TABLE `trades` ADD `quote_gross_pnl_cents` integer;--> statement-breakpoint
