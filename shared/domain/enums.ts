@@ -45,7 +45,7 @@ export type ErrorClass = (typeof ERROR_CLASSES)[number];
 export const VALIDATION_STATUSES = ['running', 'ok', 'discrepancies', 'error'] as const;
 export type ValidationStatus = (typeof VALIDATION_STATUSES)[number];
 
-export const VALIDATION_TRIGGERS = ['manual', 'scheduled', 'startup', 'rebuild'] as const;
+export const VALIDATION_TRIGGERS = ['manual', 'scheduled', 'startup', 'rebuild', 'restore'] as const;
 export type ValidationTrigger = (typeof VALIDATION_TRIGGERS)[number];
 
 export const IMPORT_BATCH_STATUSES = ['committed', 'undone'] as const;
