@@ -50,7 +50,7 @@ describe('currencies in Chromium: a trade waits for a rate, the user types one, 
 
   it('the trade detail shows the yen P&L, the rate and where it came from', async () => {
     await openPage(page, 'Trades');
-    await page.getByText('USDJPY').first().click();
+    await page.locator(`[role=row][data-trade-id="${tradeId}"] button.open-trade`).click();
     await expect.poll(() => page.getByTestId('trade-rate').innerText()).toBe("1 USD = 151 JPY (the journal's rate table)");
     expect(await page.getByTestId('trade-pnl-source').innerText()).toBe('computed from prices');
     await page.screenshot({ path: artifactPath('trade-detail-fx.png'), fullPage: true });
