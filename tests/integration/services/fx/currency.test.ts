@@ -188,3 +188,27 @@ describe('currencies: P&L in the quote currency, booked into the account currenc
     expect(equity(usd.id)).toEqual([{ day: '2026-03-02', net: 49_800 + 33_000 + 50_000, n: 3 }]);
   });
 });
+
+describe('an account with booked trades keeps its currency', () => {
+  it('refuses to relabel booked amounts into another currency', async () => {
+    const ctx = createTestServices();
+    try {
+      const handlers = createHandlers(ctx.services);
+      const created = await handlers['accounts:create']({ name: 'Main', currency: 'USD', timezone: 'UTC', startingBalanceCents: 0 });
+      if (!created.ok) throw new Error(created.error.message);
+      // Without trades the currency is free to change.
+      expect(await handlers['accounts:update']({ id: created.data.id, patch: { currency: 'EUR' } })).toMatchObject({ ok: true, data: { currency: 'EUR' } });
+      await handlers['trades:create']({
+        accountId: created.data.id, symbol: 'SAP.DE', direction: 'long', qty: 10, entryPrice: 200, exitPrice: 210,
+        openedAt: Date.parse('2026-03-02T09:00:00Z'), closedAt: Date.parse('2026-03-02T15:00:00Z'), feesCents: 0,
+      });
+      const refused = await handlers['accounts:update']({ id: created.data.id, patch: { currency: 'USD' } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(!refused.ok && refused.error.message).toBe(
+        'Main has 1 closed trade(s) booked in EUR; changing its currency to USD would relabel their amounts without converting them. Create a new USD account instead.',
+      );
+    } finally {
+      await ctx.cleanup();
+    }
+  });
+});
