@@ -17,7 +17,8 @@ export type EquityField = (typeof EQUITY_FIELDS)[number];
  * day_missing: the trades imply a row for the day but none is stored (values are the day's net P&L).
  * day_unexpected: a row is stored for a day without closed trades (values are the stored net P&L).
  */
-export type DiscrepancyField = EquityField | 'day_missing' | 'day_unexpected';
+/** trade_close_day: a trade stored on another day than its close time gives; trade_net_pnl: net != gross - fees. */
+export type DiscrepancyField = EquityField | 'day_missing' | 'day_unexpected' | 'trade_close_day' | 'trade_net_pnl';
 
 export interface EquityDiscrepancy {
   accountId: number;
@@ -47,6 +48,8 @@ export interface EquityValidationRun {
   finishedAt: number | null;
   durationMs: number | null;
   errorMessage: string | null;
+  /** The trades and first day that explain the discrepancies, before their knock-on days. */
+  rootCause: string | null;
 }
 
 export interface AccountEquitySummary {
@@ -75,6 +78,8 @@ export interface EquityRebuildResult {
   durationMs: number;
   /** The validation run made right after the rebuild (trigger 'rebuild'). */
   validation: EquityValidationRun;
+  /** Trades whose stored day or net was put right before the rebuild. */
+  tradesRepaired: number;
 }
 
 export interface DiscrepancyPage {

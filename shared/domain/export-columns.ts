@@ -31,7 +31,8 @@ export const TRADE_EXPORT_COLUMNS = [
   col('id', 'Trade ID', 'integer'),
   col('account', 'Account', 'text'),
   col('accountId', 'Account ID', 'integer', false),
-  col('currency', 'Currency', 'text', false),
+  // Default: a spreadsheet of trades in several accounts must say which currency each amount is in.
+  col('currency', 'Currency', 'text'),
   col('symbol', 'Symbol', 'text'),
   col('assetClass', 'Asset class', 'text', false),
   col('direction', 'Direction', 'text'),

@@ -20,7 +20,7 @@ export const ExportFormStateSchema = z
     instrumentId: Text(20),
     tagId: Text(20),
     direction: z.enum(['', 'long', 'short']),
-    status: z.enum(['', 'open', 'closed']),
+    status: z.enum(['', 'open', 'closed', 'needs_rate']),
     sortKey: z.enum(TRADE_EXPORT_SORT_KEYS),
     sortDir: z.enum(['asc', 'desc']),
     limit: Text(20),

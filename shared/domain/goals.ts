@@ -40,6 +40,11 @@ export interface Goal {
 
 export interface GoalProgress extends Goal {
   accountName: string | null;
+  /**
+   * The currency of the goal's money: its account's; for a goal over all accounts the most
+   * common account currency, and then only accounts in it are counted (never added across currencies).
+   */
+  currency: string;
   unit: GoalUnit;
   /**
    * profit_target: net P&L of the period (cents); max_daily_loss: the worst day's loss (positive cents);

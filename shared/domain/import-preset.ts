@@ -29,6 +29,8 @@ export const TRADE_FIELDS = [
   'targetPrice',
   'grossPnl',
   'netPnl',
+  // The broker's rate from the trade's P&L currency to the account's (e.g. IBKR FXRateToBase).
+  'fxRate',
   'rMultiple',
   'setup',
   'tags',

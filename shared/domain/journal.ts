@@ -16,6 +16,8 @@ export interface Instrument {
   multiplier: number;
   /** Smallest price step; prices are shown to its decimals. Absent or null when not known. */
   tickSize?: number | null;
+  /** The unit prices are quoted in: an ISO code, or a subunit such as GBp (pence). */
+  currency: string;
 }
 
 export interface Tag {

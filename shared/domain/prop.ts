@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DRAWDOWN_MODES, PROP_PHASES, PROP_STATUSES, type DrawdownMode, type PropPhase, type PropStatus } from './enums';
 import { DaySchema, type Day } from './day';
+import { PropRulesSchema, type PropRules } from './prop-rules';
 
 export interface PropEvaluation {
   id: number;
@@ -41,6 +42,9 @@ export interface PropAlert {
  */
 export interface PropEvaluationProgress extends PropEvaluation {
   accountName: string;
+  /** The rules it is judged by (its own, or the legacy fields read as rules) and each in plain words. */
+  rules: PropRules;
+  ruleWords: string[];
   /** Today in the account's time zone. */
   today: Day;
   /** The last day counted: endedOn when it is before today, else today. */
@@ -87,6 +91,8 @@ const propFields = {
   alertThreshold: z.number().min(0.05, 'must be at least 0.05 (5 %)').max(1, 'must be at most 1 (100 %)'),
   startedOn: DaySchema,
   endedOn: DaySchema.nullable(),
+  /** The firm's rules as data (a template's, edited); null = judged by the fields above. */
+  rules: PropRulesSchema.nullable(),
 };
 
 /** The rules that need more than one field; the service re-checks them on a merged update. */
@@ -110,6 +116,7 @@ export const PropEvaluationCreateSchema = z
     minTradingDays: propFields.minTradingDays.default(0),
     alertThreshold: propFields.alertThreshold.default(0.8),
     endedOn: propFields.endedOn.default(null),
+    rules: propFields.rules.default(null),
   })
   .strict()
   .superRefine((evaluation, ctx) => {

@@ -23,6 +23,14 @@ export const SettingsSchema = z.object({
   backupFolder: z.string().max(4096).default(''),
   backupKeep: z.number().int().min(1).max(365).default(7),
   theme: z.enum(['light', 'dark', 'system']).default('system'),
+  /**
+   * Totals over accounts of different currencies: '' = one figure per currency (never added);
+   * an ISO code = each currency converted into it at the rate table's rate, the rates shown.
+   */
+  reportingCurrency: z
+    .string()
+    .regex(/^([A-Z]{3})?$/, 'must be empty (per currency) or a three-letter ISO code such as USD')
+    .default(''),
   /** BCP 47 tag for numbers and dates; '' = the system locale. */
   locale: z
     .string()

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ASSET_CLASSES } from './enums';
 import { isValidTimeZone } from './day';
 import { TagNameSchema } from './trade-input';
+import { isQuoteUnit } from './quote-currency';
 
 /** Inputs for the journal's reference data: accounts, tags and instruments. */
 
@@ -12,6 +13,11 @@ export const CurrencySchema = z
   .string()
   .trim()
   .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO currency code such as USD or EUR');
+/** An instrument's quote unit: an ISO code, or a hundredth of one as exchanges quote it (GBp pence, ZAc, ILA). */
+export const QuoteUnitSchema = z
+  .string()
+  .trim()
+  .refine(isQuoteUnit, 'must be a three-letter ISO currency code such as USD or JPY, or GBp for prices in pence');
 export const TimeZoneSchema = z
   .string()
   .trim()
@@ -60,7 +66,8 @@ export const InstrumentCreateSchema = z
     assetClass: z.enum(ASSET_CLASSES).optional(),
     multiplier: z.number().positive().max(1e8).optional(),
     tickSize: z.number().positive().max(1e6).nullable().default(null),
-    currency: CurrencySchema.default('USD'),
+    /** Detected from the symbol when left out (USDJPY: JPY, 7203.T: JPY, VOD.L: GBp, FESX: EUR). */
+    currency: QuoteUnitSchema.optional(),
     description: z.string().trim().max(200).nullable().default(null),
   })
   .strict();
@@ -71,7 +78,7 @@ export const InstrumentPatchSchema = z
     assetClass: z.enum(ASSET_CLASSES),
     multiplier: z.number().positive().max(1e8),
     tickSize: z.number().positive().max(1e6).nullable(),
-    currency: CurrencySchema,
+    currency: QuoteUnitSchema,
     description: z.string().trim().max(200).nullable(),
   })
   .partial()

@@ -40,6 +40,11 @@ const TradeFieldsSchema = z.object({
   setup: z.string().trim().max(200).nullable(),
   notes: z.string().max(20_000),
   tags: z.array(TagNameSchema).max(50),
+  /**
+   * A rate typed for this trade: account-currency units per one unit of the currency its P&L
+   * is in (a USD account trading USD/JPY at 151: 1/151). Null: the broker's or the rate table's.
+   */
+  fxRate: z.number().positive('a rate must be above zero').finite().max(1e9).nullable(),
 });
 
 type TradeFields = z.infer<typeof TradeFieldsSchema>;
@@ -66,6 +71,7 @@ export const TradeCreateSchema = TradeFieldsSchema.extend({
   setup: z.string().trim().max(200).nullable().default(null),
   notes: z.string().max(20_000).default(''),
   tags: z.array(TagNameSchema).max(50).default([]),
+  fxRate: z.number().positive('a rate must be above zero').finite().max(1e9).nullable().optional(),
 })
   .strict()
   .superRefine((value, ctx) => {

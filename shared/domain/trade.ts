@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIRECTIONS, TRADE_STATUSES, type AssetClass, type Direction, type TradeStatus } from './enums';
+import type { PnlSource, RateSource } from './fx-booking';
 import { DaySchema } from './day';
 
 const Id = z.number().int().positive();
@@ -82,9 +83,17 @@ export interface TradeRow {
   targetPrice: number | null;
   /** The money meant to be risked, when the trader gave it (else R uses the stop). */
   plannedRiskCents: number | null;
+  /** In the account's currency (accountCurrency); 0 while status is 'needs_rate'. */
   grossPnlCents: number;
   feesCents: number;
   netPnlCents: number;
+  accountCurrency: string;
+  /** The currency P&L was computed in, that P&L, and the rate (account units per unit of it) that booked it. */
+  pnlCurrency: string | null;
+  quoteGrossPnlCents: number | null;
+  fxRate: number | null;
+  fxRateSource: RateSource | null;
+  pnlSource: PnlSource;
   rMultiple: number | null;
   setup: string | null;
   notes: string;

@@ -13,6 +13,7 @@ import { attachmentsChannels } from './channels/attachments';
 import { dailyNotesChannels } from './channels/daily-notes';
 import { playbooksChannels } from './channels/playbooks';
 import { barsChannels } from './channels/bars';
+import { fxChannels } from './channels/fx';
 import type { IpcResult } from './errors';
 import type { ChannelDef } from './define';
 import type { EventName, EventPayload } from './events';
@@ -33,6 +34,7 @@ export const contract = {
   ...dailyNotesChannels,
   ...playbooksChannels,
   ...barsChannels,
+  ...fxChannels,
 };
 
 export type Contract = typeof contract;

@@ -141,6 +141,13 @@ export function createServices(config: ServicesConfig): Services {
     backup: createBackupService({
       sqlite: db.sqlite, dbPath: config.dbPath, migrationsFolder: config.migrationsFolder, configuredFolder: config.backupDir,
       settings, desktop: config.desktop, clock: config.clock, logger: config.logger, events,
+      // Validate what was restored; rebuild (repairing stale trade days and nets) only what it got wrong.
+      reconcile: async () => {
+        const checked = await services.equity.validate({ accountId: null, trigger: 'restore' });
+        if (checked.status === 'ok') return { daysRebuilt: 0, tradesRepaired: 0, validation: 'ok' };
+        const rebuilt = await services.equity.rebuild({ accountId: null });
+        return { daysRebuilt: rebuilt.days, tradesRepaired: rebuilt.tradesRepaired, validation: rebuilt.validation.status };
+      },
     }),
     fileTokens: createFileTokens(() => config.clock.now()),
     async close() {

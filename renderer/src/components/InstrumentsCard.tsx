@@ -210,8 +210,8 @@ export function InstrumentsCard() {
     <section className="card" aria-labelledby="instruments-title">
       <h2 id="instruments-title">Instruments</h2>
       <p className="muted small">
-        A trade&apos;s P&amp;L is price difference x quantity x multiplier. Changing a multiplier recomputes the P&amp;L of that
-        instrument&apos;s closed trades, replacing any P&amp;L an import took from the broker.
+        A trade&apos;s P&amp;L is price difference x quantity x multiplier, in the instrument&apos;s currency. Changing a multiplier
+        recomputes the trades whose P&amp;L came from prices; a P&amp;L the broker reported is kept as reported.
       </p>
       {instruments.length === 0 ? (
         <p className="muted">No instruments yet: they are added with trades, imports or below.</p>

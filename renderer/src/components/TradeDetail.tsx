@@ -9,6 +9,7 @@ import { TradeChecklist } from './review/TradeChecklist';
 import { TradeChart } from './review/TradeChart';
 import { useDailyNoteStore } from '../store/daily-note-store';
 import { initialRiskCents, R_DEFINITION } from '../../../shared/domain/trade-input-pnl';
+import { describeRate, PNL_SOURCE_LABELS, RATE_SOURCE_LABELS } from '../../../shared/domain/fx-booking';
 
 /** The side panel for one trade. Escape or the close button returns focus to the table. */
 export function TradeDetail({
@@ -153,7 +154,7 @@ export function TradeDetail({
           <dt>Account</dt>
           <dd>{trade.accountName}</dd>
           <dt>Status</dt>
-          <dd>{open ? <span className="badge info">Open: not closed yet, P&amp;L unrealized</span> : 'Closed'}</dd>
+          <dd>{open ? <span className="badge info">Open: not closed yet, P&amp;L unrealized</span> : trade.status === 'needs_rate' ? 'Closed, needs a rate' : 'Closed'}</dd>
           <dt>Opened</dt>
           <dd>{fmt.dateTime(trade.openedAt)}</dd>
           <dt>Closed</dt>
@@ -172,12 +173,32 @@ export function TradeDetail({
           </dd>
           <dt>Setup</dt>
           <dd>{trade.setup ?? <span className="muted">None</span>}</dd>
+          {trade.pnlCurrency && trade.quoteGrossPnlCents !== null && trade.pnlCurrency !== currency && (
+            <>
+              <dt>Gross P&amp;L in {trade.pnlCurrency}</dt>
+              <dd>{fmt.money(trade.quoteGrossPnlCents, trade.pnlCurrency)}</dd>
+            </>
+          )}
+          <dt>Conversion</dt>
+          <dd data-testid="trade-rate">
+            {trade.status === 'open'
+              ? '—'
+              : trade.status === 'needs_rate'
+                ? `Needs a ${trade.pnlCurrency ?? ''}→${currency} rate: add one under Settings → Exchange rates, or type one on the trade. Kept out of money totals until then.`
+                : trade.fxRateSource === null
+                  ? 'Booked before currencies were tracked'
+                  : trade.fxRate !== null && trade.fxRateSource !== 'same-currency'
+                    ? `${describeRate(trade.fxRate, trade.pnlCurrency ?? '', currency)} (${RATE_SOURCE_LABELS[trade.fxRateSource]})`
+                    : RATE_SOURCE_LABELS[trade.fxRateSource]}
+          </dd>
+          <dt>P&amp;L source</dt>
+          <dd data-testid="trade-pnl-source">{PNL_SOURCE_LABELS[trade.pnlSource]}</dd>
           <dt>Gross P&amp;L</dt>
-          <dd>{open ? <span className="muted">Unrealized (no exit price yet)</span> : fmt.money(trade.grossPnlCents, currency)}</dd>
+          <dd>{open ? <span className="muted">Unrealized (no exit price yet)</span> : trade.status === 'needs_rate' ? '—' : fmt.money(trade.grossPnlCents, currency)}</dd>
           <dt>Fees</dt>
           <dd>{fmt.plainMoney(trade.feesCents, currency)}{open ? ' so far' : ''}</dd>
           <dt>Net P&amp;L</dt>
-          <dd className={open ? '' : pnlClass}>{open ? <span className="muted">Unrealized: counted when the trade closes</span> : fmt.money(trade.netPnlCents, currency)}</dd>
+          <dd className={trade.status === 'closed' ? pnlClass : ''}>{open ? <span className="muted">Unrealized: counted when the trade closes</span> : trade.status === 'needs_rate' ? '—' : fmt.money(trade.netPnlCents, currency)}</dd>
           <dt>Initial risk</dt>
           <dd>
             {risk === null ? (

@@ -16,6 +16,8 @@ export interface TradeColumn {
   className?(row: TradeRow): string;
 }
 
+const STATUS_LABELS: Record<TradeRow['status'], string> = { open: 'Open', closed: 'Closed', needs_rate: 'Needs a rate' };
+const unbooked = (t: TradeRow) => t.status !== 'closed';
 const pnlClass = (cents: number) => (cents > 0 ? 'pnl win' : cents < 0 ? 'pnl loss' : 'pnl');
 
 export const TRADE_COLUMNS: readonly TradeColumn[] = [
@@ -25,11 +27,11 @@ export const TRADE_COLUMNS: readonly TradeColumn[] = [
   { id: 'account', label: 'Account', width: 124, render: (t) => t.accountName },
   { id: 'symbol', label: 'Symbol', width: 96, sortKey: 'symbol', render: (t) => t.symbol, className: () => 'symbol' },
   { id: 'side', label: 'Side', width: 60, render: (t) => (t.direction === 'long' ? 'Long' : 'Short'), className: (t) => `side ${t.direction}` },
-  { id: 'status', label: 'Status', width: 70, render: (t) => (t.status === 'open' ? 'Open' : 'Closed') },
+  { id: 'status', label: 'Status', width: 70, render: (t) => STATUS_LABELS[t.status] },
   { id: 'qty', label: 'Qty', width: 64, numeric: true, sortKey: 'qty', render: (t, f) => f.number(t.qty) },
   { id: 'entry', label: 'Entry', width: 92, numeric: true, render: (t, f, _c, d) => f.price(t.entryPrice, d) },
   { id: 'exit', label: 'Exit', width: 92, numeric: true, render: (t, f, _c, d) => (t.status === 'open' ? 'open' : f.price(t.exitPrice, d)), className: (t) => (t.status === 'open' ? 'muted' : '') },
-  { id: 'gross', label: 'Gross P&L', width: 110, numeric: true, render: (t, f, c) => (t.status === 'open' ? '—' : f.money(t.grossPnlCents, c)) },
+  { id: 'gross', label: 'Gross P&L', width: 110, numeric: true, render: (t, f, c) => (unbooked(t) ? '—' : f.money(t.grossPnlCents, c)) },
   { id: 'fees', label: 'Fees', width: 84, numeric: true, render: (t, f, c) => f.plainMoney(t.feesCents, c) },
   {
     id: 'net',
@@ -37,8 +39,9 @@ export const TRADE_COLUMNS: readonly TradeColumn[] = [
     width: 112,
     numeric: true,
     sortKey: 'netPnl',
-    render: (t, f, c) => (t.status === 'open' ? '—' : f.money(t.netPnlCents, c)),
-    className: (t) => (t.status === 'open' ? '' : pnlClass(t.netPnlCents)),
+    // A trade waiting for a rate has no account-currency P&L yet: it shows none.
+    render: (t, f, c) => (t.status === 'open' ? '—' : t.status === 'needs_rate' ? 'needs a rate' : f.money(t.netPnlCents, c)),
+    className: (t) => (unbooked(t) ? '' : pnlClass(t.netPnlCents)),
   },
   { id: 'r', label: 'R', width: 66, numeric: true, render: (t, f) => f.r(t.rMultiple) },
   { id: 'tags', label: 'Tags', width: 140, grow: true, render: (t) => t.tags.join(', ') },

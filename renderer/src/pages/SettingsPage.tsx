@@ -6,6 +6,7 @@ import { BackupsCard } from '../components/BackupsCard';
 import { AccountsCard } from '../components/AccountsCard';
 import { TagsCard } from '../components/TagsCard';
 import { InstrumentsCard } from '../components/InstrumentsCard';
+import { FxRatesCard } from '../components/FxRatesCard';
 import { useSettingsStore, type EditablePatch } from '../store/settings-store';
 
 type Draft = Record<SettingKey, string | boolean>;
@@ -171,6 +172,7 @@ export function SettingsPage() {
       <AccountsCard />
       <TagsCard />
       <InstrumentsCard />
+      <FxRatesCard />
       {loadError && (
         <p role="alert" className="error">
           {loadError}

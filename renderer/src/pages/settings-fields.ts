@@ -26,6 +26,13 @@ export const SETTINGS_GROUPS: { title: string; fields: FieldDef[]; advanced?: bo
         ],
       },
       {
+        key: 'reportingCurrency',
+        label: 'Reporting currency',
+        hint: 'Leave empty to show totals over accounts of different currencies one per currency. A code such as USD converts each currency into it at the rate table’s rates, shown beside the total.',
+        kind: 'text',
+        placeholder: 'per currency',
+      },
+      {
         key: 'locale',
         label: 'Locale for numbers and dates',
         hint: 'A language tag such as en-US, en-GB, de-DE or fr-FR. Leave empty to use the system’s.',

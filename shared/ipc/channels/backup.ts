@@ -20,6 +20,8 @@ export interface RestoreResultDto {
   preRestoreBackup: string;
   tables: Record<string, number>;
   durationMs: number;
+  /** Repairs made and the validation verdict, before the restore reported success. */
+  reconciled?: { daysRebuilt: number; tradesRepaired: number; validation: string } | undefined;
 }
 
 export const backupChannels = {

@@ -11,6 +11,7 @@ import {
 import { daysInclusive, maxDay, minDay, periodContaining } from './period';
 import { journalTimeZone } from './time-zone';
 import { formatCents } from '../../../../shared/domain/money';
+import { reachesLimit } from '../../../../shared/domain/limits';
 
 interface GoalRow extends Omit<Goal, 'active'> {
   active: number;
@@ -72,7 +73,8 @@ function measure(
     case 'max_daily_loss': {
       const worst = days.reduce((w, d) => Math.max(w, -d.net), 0);
       const progress = worst / target;
-      if (worst > target) return { currentValue: worst, progress, status: 'missed', message: `A day lost ${money(worst)}, more than the ${money(target)} limit.` };
+      // A day losing exactly the limit breaks it, as a prop evaluation's daily loss does (limits.ts).
+      if (worst > 0 && reachesLimit(worst, target)) return { currentValue: worst, progress, status: 'missed', message: `A day lost ${money(worst)}, reaching the ${money(target)} limit.` };
       if (elapsed.complete) return { currentValue: worst, progress, status: 'achieved', message: `No day lost more than ${money(target)}; the worst lost ${money(worst)}.` };
       const status = progress >= GOAL_AT_RISK_FRACTION ? 'at_risk' : 'on_track';
       return {
@@ -122,8 +124,10 @@ export function computeGoalProgress(sqlite: Sqlite, options: { now: number }): G
     `SELECT day, SUM(net_pnl_cents) AS net, SUM(trade_count) AS trades, SUM(win_count) AS wins
      FROM daily_equity
      WHERE (?1 IS NULL OR account_id = ?1) AND day BETWEEN ?2 AND ?3
+       AND (?4 IS NULL OR account_id IN (SELECT id FROM accounts WHERE currency = ?4))
      GROUP BY day ORDER BY day`,
   );
+  const otherCurrencies = sqlite.prepare('SELECT DISTINCT currency FROM accounts WHERE currency <> ? ORDER BY currency').pluck();
   const commonZone = journalTimeZone(sqlite);
   const commonCurrency =
     (sqlite.prepare('SELECT currency FROM accounts GROUP BY currency ORDER BY COUNT(*) DESC LIMIT 1').get() as { currency: string } | undefined)
@@ -133,7 +137,7 @@ export function computeGoalProgress(sqlite: Sqlite, options: { now: number }): G
     const { timezone, currency, active, ...goal } = row;
     const today = dayInZone(options.now, timezone ?? commonZone);
     const money = (cents: number) => formatCents(cents, currency ?? commonCurrency, 'en-US');
-    const base = { ...goal, active: active === 1, unit: GOAL_UNITS[goal.kind], today };
+    const base = { ...goal, active: active === 1, unit: GOAL_UNITS[goal.kind], today, currency: currency ?? commonCurrency };
     if (today < goal.startsOn) {
       const first = clip(periodContaining(goal.period as GoalPeriod, goal.startsOn), goal);
       return {
@@ -152,7 +156,13 @@ export function computeGoalProgress(sqlite: Sqlite, options: { now: number }): G
     const asOf = goal.endsOn && goal.endsOn < today ? goal.endsOn : today;
     const period = clip(periodContaining(goal.period, asOf), goal);
     const complete = period.end < today;
-    const days = perDay.all({ 1: goal.accountId, 2: period.start, 3: period.end }) as DayFigures[];
+    // A money goal over all accounts counts the accounts of its currency only: amounts in
+    // different currencies are never added (counts and win rates take every account).
+    const moneyKind = goal.kind === 'profit_target' || goal.kind === 'max_daily_loss';
+    const goalCurrency = currency ?? commonCurrency;
+    const onlyCurrency = goal.accountId === null && moneyKind ? goalCurrency : null;
+    const days = perDay.all({ 1: goal.accountId, 2: period.start, 3: period.end, 4: onlyCurrency }) as DayFigures[];
+    const left = onlyCurrency ? (otherCurrencies.all(onlyCurrency) as string[]) : [];
     const through = complete ? period.end : minDay(today, period.end);
     const measured = measure(
       goal.kind,
@@ -161,9 +171,11 @@ export function computeGoalProgress(sqlite: Sqlite, options: { now: number }): G
       { done: daysInclusive(period.start, through), total: daysInclusive(period.start, period.end), complete },
       money,
     );
+    if (left.length > 0) measured.message += ` Counts the ${goalCurrency} accounts only; ${left.join(', ')} accounts are not added in.`;
     return {
       ...base,
       ...measured,
+      currency: goalCurrency,
       periodStart: period.start,
       periodEnd: period.end,
       periodComplete: complete,

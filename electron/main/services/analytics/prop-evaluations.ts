@@ -1,5 +1,10 @@
 import type { Sqlite } from '../db/client';
-import { dayInZone, type Day } from '../../../../shared/domain/day';
+import { dayInZone } from '../../../../shared/domain/day';
+import { reachesLimit } from '../../../../shared/domain/limits';
+import { evaluatePropRules, type RuleTrade } from '../../../../shared/domain/prop-engine';
+import { PropRulesSchema, describePropRules, type PropRules } from '../../../../shared/domain/prop-rules';
+import { sessionTradingDay } from '../../../../shared/domain/session-day';
+import { createZoneCalendar } from '../../../../shared/domain/zone-calendar';
 import { formatCents } from '../../../../shared/domain/money';
 import type { PropStatus } from '../../../../shared/domain/enums';
 import type { PropAlert, PropEvaluation, PropEvaluationProgress } from '../../../../shared/domain/prop';
@@ -10,69 +15,76 @@ export const PROP_SELECT = `
          p.daily_loss_limit_cents AS dailyLossLimitCents, p.max_drawdown_cents AS maxDrawdownCents,
          p.drawdown_mode AS drawdownMode, p.min_trading_days AS minTradingDays,
          p.alert_threshold AS alertThreshold, p.started_on AS startedOn, p.ended_on AS endedOn,
-         p.created_at AS createdAt, a.name AS accountName, a.timezone AS timezone, a.currency AS currency
+         p.created_at AS createdAt, p.rules_json AS rulesJson, a.name AS accountName, a.timezone AS timezone, a.currency AS currency
   FROM prop_evaluations p JOIN accounts a ON a.id = p.account_id`;
 
 interface PropRow extends PropEvaluation {
   accountName: string;
   timezone: string;
   currency: string;
-}
-
-interface DayFigures {
-  day: Day;
-  net: number;
-  trades: number;
+  rulesJson: string | null;
 }
 
 const pct = (fraction: number) => `${Math.round(fraction * 1000) / 10} %`;
 
-/** The figures of one evaluation from its account's per-day net P&L (one row per trading day). */
-export function evaluateProp(row: PropRow, days: DayFigures[], today: Day): PropEvaluationProgress {
-  const { timezone: _zone, currency, ...evaluation } = row;
+/**
+ * The rules an evaluation is judged by: its own rule data (rules_json), or the legacy columns
+ * read as rules (static or end-of-day trailing drawdown, a fixed daily loss that fails it, the
+ * account's midnight as the day boundary).
+ */
+export function rulesOf(row: PropRow): PropRules {
+  if (row.rulesJson) return PropRulesSchema.parse(JSON.parse(row.rulesJson));
+  return {
+    drawdown: { kind: row.drawdownMode === 'trailing' ? 'eod_trailing' : 'static', amountCents: row.maxDrawdownCents, lock: 'none', lockAboveStartCents: 0 },
+    dailyLoss: { basis: 'fixed', amountCents: row.dailyLossLimitCents, consequence: 'fail' },
+    dayBoundary: { timeZone: row.timezone, startMinute: 0 },
+    profitTargetCents: row.profitTargetCents,
+    minTradingDays: row.minTradingDays,
+    consistencyMaxBestDayPct: null,
+  };
+}
+
+/**
+ * The figures of one evaluation from its account's closed trades, in close order, judged
+ * after every trade by the firm's rules (shared/domain/prop-engine.ts).
+ */
+export function evaluateProp(row: PropRow, trades: RuleTrade[], now: number): PropEvaluationProgress {
+  const { timezone, currency, rulesJson: _rules, ...evaluation } = row;
+  const rules = rulesOf(row);
   const money = (cents: number) => formatCents(cents, currency, 'en-US');
+  const today = dayInZone(now, timezone);
   const throughDay = evaluation.endedOn && evaluation.endedOn < today ? evaluation.endedOn : today;
+  const verdict = evaluatePropRules(rules, evaluation.startBalanceCents, trades, now, money);
 
-  let equity = evaluation.startBalanceCents;
-  let peak = evaluation.startBalanceCents;
-  let tradingDays = 0;
-  const breaches: string[] = [];
-  const floorFor = (highWater: number) =>
-    (evaluation.drawdownMode === 'trailing' ? highWater : evaluation.startBalanceCents) - evaluation.maxDrawdownCents;
-  for (const d of days) {
-    equity += d.net;
-    peak = Math.max(peak, equity);
-    if (d.trades > 0) tradingDays += 1;
-    if (-d.net >= evaluation.dailyLossLimitCents) {
-      breaches.push(`On ${d.day} the day lost ${money(-d.net)}, reaching the ${money(evaluation.dailyLossLimitCents)} daily loss limit.`);
-    }
-    const floor = floorFor(peak);
-    if (equity <= floor) {
-      breaches.push(`On ${d.day} equity closed at ${money(equity)}, at or below the ${money(floor)} drawdown floor.`);
-    }
-  }
-
-  const cumulative = equity - evaluation.startBalanceCents;
-  const inWindow = today >= evaluation.startedOn && today <= throughDay;
-  const todayPnl = inWindow ? (days.find((d) => d.day === today)?.net ?? 0) : 0;
-  const dailyUsed = Math.max(0, -todayPnl) / evaluation.dailyLossLimitCents;
-  const floor = floorFor(peak);
-  const drawdownUsed = Math.max(0, evaluation.maxDrawdownCents - (equity - floor)) / evaluation.maxDrawdownCents;
+  const sessionToday = sessionTradingDay(createZoneCalendar(rules.dayBoundary.timeZone), now, rules.dayBoundary.startMinute);
+  const todayFigures = verdict.days.find((d) => d.day === sessionToday);
+  const todayPnl = todayFigures?.netCents ?? 0;
+  const dayStartBalance = verdict.balanceCents - todayPnl;
+  const dl = rules.dailyLoss;
+  const dailyLimit = !dl
+    ? null
+    : dl.basis === 'fixed'
+      ? dl.amountCents!
+      : Math.round(((dl.basis === 'pct_start' ? evaluation.startBalanceCents : dayStartBalance) * dl.pct!) / 100);
+  const dailyUsed = dailyLimit === null ? 0 : Math.max(0, -todayPnl) / dailyLimit;
+  const remainingDaily = dailyLimit === null ? 0 : Math.max(0, dailyLimit + todayPnl);
+  const allowance = rules.drawdown.amountCents;
+  const floor = verdict.floorCents;
+  const equity = verdict.balanceCents;
+  const drawdownUsed = Math.max(0, allowance - (equity - floor)) / allowance;
+  const remainingDrawdown = Math.max(0, equity - floor);
 
   const alerts: PropAlert[] = [];
-  const remainingDaily = Math.max(0, evaluation.dailyLossLimitCents + todayPnl);
-  if (dailyUsed >= evaluation.alertThreshold) {
+  if (dailyLimit !== null && dailyUsed >= evaluation.alertThreshold) {
     alerts.push({
       limit: 'daily_loss',
-      severity: dailyUsed >= 1 ? 'breached' : 'warning',
+      severity: reachesLimit(-todayPnl, dailyLimit) ? 'breached' : 'warning',
       usedFraction: dailyUsed,
-      message:
-        dailyUsed >= 1
-          ? `Daily loss limit reached: today lost ${money(-todayPnl)} of the ${money(evaluation.dailyLossLimitCents)} allowed. Stop trading for today.`
-          : `Daily loss is close to the limit: today lost ${money(-todayPnl)}, ${pct(dailyUsed)} of the ${money(evaluation.dailyLossLimitCents)} allowed; ${money(remainingDaily)} left.`,
+      message: reachesLimit(-todayPnl, dailyLimit)
+        ? `Daily loss limit reached: today lost ${money(-todayPnl)} of the ${money(dailyLimit)} allowed. Stop trading for today.`
+        : `Daily loss is close to the limit: today lost ${money(-todayPnl)}, ${pct(dailyUsed)} of the ${money(dailyLimit)} allowed; ${money(remainingDaily)} left.`,
     });
   }
-  const remainingDrawdown = Math.max(0, equity - floor);
   if (drawdownUsed >= evaluation.alertThreshold) {
     alerts.push({
       limit: 'max_drawdown',
@@ -81,50 +93,51 @@ export function evaluateProp(row: PropRow, days: DayFigures[], today: Day): Prop
       message:
         drawdownUsed >= 1
           ? `Maximum drawdown reached: equity ${money(equity)} is at or below the ${money(floor)} floor.`
-          : `Drawdown is close to the limit: equity ${money(equity)} is ${money(remainingDrawdown)} above the ${money(floor)} floor (${pct(drawdownUsed)} of the ${money(evaluation.maxDrawdownCents)} allowance used).`,
+          : `Drawdown is close to the limit: equity ${money(equity)} is ${money(remainingDrawdown)} above the ${money(floor)} floor (${pct(drawdownUsed)} of the ${money(allowance)} allowance used).`,
     });
   }
-
-  let computedStatus: PropStatus = 'active';
-  if (breaches.length > 0) computedStatus = 'failed';
-  else if (cumulative >= evaluation.profitTargetCents && tradingDays >= evaluation.minTradingDays) computedStatus = 'passed';
+  const target = rules.profitTargetCents ?? evaluation.profitTargetCents;
+  const cumulative = verdict.totalProfitCents;
+  const computedStatus: PropStatus = verdict.status;
 
   return {
     ...evaluation,
+    rules,
+    ruleWords: describePropRules(rules, evaluation.startBalanceCents, currency),
     today,
     throughDay,
     cumulativeProfitCents: cumulative,
-    progressPct: Math.max(0, Math.round((cumulative / evaluation.profitTargetCents) * 10_000) / 100),
-    remainingProfitCents: Math.max(0, evaluation.profitTargetCents - cumulative),
+    progressPct: Math.max(0, Math.round((cumulative / target) * 10_000) / 100),
+    remainingProfitCents: Math.max(0, target - cumulative),
     currentEquityCents: equity,
-    peakEquityCents: peak,
+    peakEquityCents: verdict.highWaterCents,
     todayPnlCents: todayPnl,
     remainingDailyLossCents: remainingDaily,
     dailyLossUsedFraction: dailyUsed,
     drawdownFloorCents: floor,
     remainingDrawdownCents: remainingDrawdown,
     drawdownUsedFraction: drawdownUsed,
-    tradingDays,
-    tradingDaysRemaining: Math.max(0, evaluation.minTradingDays - tradingDays),
+    tradingDays: verdict.tradingDays,
+    tradingDaysRemaining: Math.max(0, rules.minTradingDays - verdict.tradingDays),
     computedStatus,
-    breaches,
+    breaches: verdict.breaches.map((b) => b.message),
     alerts,
   };
 }
 
 /**
- * Progress of every prop evaluation at `now`, from the daily_equity pre-aggregate of its account
- * over startedOn..(endedOn or today), today taken in the account's time zone.
+ * Progress of every prop evaluation at `now`, from its account's closed trades on trading days
+ * startedOn..(endedOn or today) in the account's zone, each judged trade by trade.
  */
 export function computePropEvaluations(sqlite: Sqlite, options: { now: number }): PropEvaluationProgress[] {
   const rows = sqlite.prepare(`${PROP_SELECT} ORDER BY p.id`).all() as PropRow[];
-  const perDay = sqlite.prepare(
-    `SELECT day, net_pnl_cents AS net, trade_count AS trades FROM daily_equity
-     WHERE account_id = ? AND day BETWEEN ? AND ? ORDER BY day`,
+  const trades = sqlite.prepare(
+    `SELECT closed_at AS closedAt, net_pnl_cents AS netCents FROM trades
+     WHERE account_id = ? AND status = 'closed' AND close_day BETWEEN ? AND ? ORDER BY closed_at, id`,
   );
   return rows.map((row) => {
     const today = dayInZone(options.now, row.timezone);
     const through = row.endedOn && row.endedOn < today ? row.endedOn : today;
-    return evaluateProp(row, perDay.all(row.accountId, row.startedOn, through) as DayFigures[], today);
+    return evaluateProp(row, trades.all(row.accountId, row.startedOn, through) as RuleTrade[], options.now);
   });
 }

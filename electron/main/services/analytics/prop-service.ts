@@ -32,8 +32,12 @@ const COLUMNS = {
   alertThreshold: 'alert_threshold',
   startedOn: 'started_on',
   endedOn: 'ended_on',
+  rules: 'rules_json',
 } as const satisfies Record<keyof PropEvaluationCreate, string>;
 const FIELDS = Object.keys(COLUMNS) as (keyof PropEvaluationCreate)[];
+/** A field's value as stored: the rules as JSON text, everything else as is. */
+const stored = (input: PropEvaluationCreate, field: keyof PropEvaluationCreate) =>
+  field === 'rules' ? (input.rules ? JSON.stringify(input.rules) : null) : input[field];
 
 export function createPropEvaluationsService(sqlite: Sqlite, clock: Clock): PropEvaluationsService {
   const requireAccount = (accountId: number) => {
@@ -58,20 +62,21 @@ export function createPropEvaluationsService(sqlite: Sqlite, clock: Clock): Prop
             `INSERT INTO prop_evaluations (${FIELDS.map((f) => COLUMNS[f]).join(', ')}, created_at)
              VALUES (${FIELDS.map(() => '?').join(', ')}, ?)`,
           )
-          .run(...FIELDS.map((f) => input[f]), clock.now()).lastInsertRowid,
+          .run(...FIELDS.map((f) => stored(input, f)), clock.now()).lastInsertRowid,
       );
       return progressOf(id);
     },
     update(id, patch) {
-      const current = sqlite.prepare(`${PROP_SELECT} WHERE p.id = ?`).get(id) as PropEvaluationCreate | undefined;
-      if (!current) throw notFound(id);
+      const row = sqlite.prepare(`${PROP_SELECT} WHERE p.id = ?`).get(id) as (Omit<PropEvaluationCreate, 'rules'> & { rulesJson: string | null }) | undefined;
+      if (!row) throw notFound(id);
+      const current: PropEvaluationCreate = { ...row, rules: row.rulesJson ? (JSON.parse(row.rulesJson) as PropEvaluationCreate['rules']) : null };
       const merged = { ...current, ...patch };
       const issues = propEvaluationIssues(merged);
       if (issues.length) throw new AppError('validation', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
       if (patch.accountId !== undefined) requireAccount(merged.accountId);
       sqlite
         .prepare(`UPDATE prop_evaluations SET ${FIELDS.map((f) => `${COLUMNS[f]} = ?`).join(', ')} WHERE id = ?`)
-        .run(...FIELDS.map((f) => merged[f]), id);
+        .run(...FIELDS.map((f) => stored(merged, f)), id);
       return progressOf(id);
     },
     delete(id) {

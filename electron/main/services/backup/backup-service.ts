@@ -33,6 +33,8 @@ export interface RestoreResult {
   /** Rows per restored table. */
   tables: Record<string, number>;
   durationMs: number;
+  /** What reconciling the restored journal found and repaired before success was reported. */
+  reconciled?: { daysRebuilt: number; tradesRepaired: number; validation: string } | undefined;
 }
 
 export interface BackupDeps {
@@ -46,6 +48,11 @@ export interface BackupDeps {
   clock: Clock;
   logger: Logger;
   events: EventBus;
+  /**
+   * Brings the restored tables in line before success is reported: stale trade days and nets
+   * repaired, daily equity rebuilt from the trades, then validated (the equity service's rebuild).
+   */
+  reconcile?: () => Promise<NonNullable<RestoreResult['reconciled']>>;
 }
 
 const DAY_MS = 86_400_000;
@@ -139,11 +146,14 @@ export function createBackupService(deps: BackupDeps) {
         migrateCopy(copy, deps.migrationsFolder, join(scratch, 'backups'));
         const before = await automatic('pre-restore');
         const tables = copyIntoLive(sqlite, copy);
+        // A backup's daily_equity (or a trade's stored day) may be wrong: reconcile first.
+        const reconciled = deps.reconcile ? await deps.reconcile() : undefined;
         const result = {
           restoredFrom: source,
           preRestoreBackup: before.path,
           tables,
           durationMs: Math.round(performance.now() - started),
+          reconciled,
         };
         logger.info('backup.restored', { restoredFrom: source, preRestoreBackup: before.path, durationMs: result.durationMs });
         events.emit('journal:changed', { reason: 'restore' });

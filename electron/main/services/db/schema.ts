@@ -26,6 +26,7 @@ import {
   VALIDATION_TRIGGERS,
   IMPORT_BATCH_STATUSES,
 } from '../../../../shared/domain/enums';
+import { PNL_SOURCES, RATE_SOURCES } from '../../../../shared/domain/fx-booking';
 
 // Money columns end in _cents and are INTEGER minor units: sums reconcile exactly.
 // Time columns end in _at and are INTEGER epoch milliseconds (UTC).
@@ -96,6 +97,15 @@ export const trades = sqliteTable(
     feesCents: integer('fees_cents').notNull().default(0),
     // gross - fees, kept in the row so every aggregate is a plain SUM.
     netPnlCents: integer('net_pnl_cents').notNull().default(0),
+    // The currency P&L is computed in (the instrument's, GBP for prices in pence) and that
+    // P&L; gross_pnl_cents is it converted into the account's currency at fx_rate (account
+    // units per quote unit) from fx_rate_source. A closed trade with no rate has status
+    // 'needs_rate' and stays out of every money total until it gets one.
+    pnlCurrency: text('pnl_currency'),
+    quoteGrossPnlCents: integer('quote_gross_pnl_cents'),
+    fxRate: real('fx_rate'),
+    fxRateSource: text('fx_rate_source', { enum: RATE_SOURCES }),
+    pnlSource: text('pnl_source', { enum: PNL_SOURCES }).notNull().default('prices'),
     rMultiple: real('r_multiple'),
     // The money the trader meant to risk; when set, R is measured against it instead of entry-to-stop.
     plannedRiskCents: integer('planned_risk_cents'),
@@ -309,8 +319,40 @@ export const propEvaluations = sqliteTable('prop_evaluations', {
   alertThreshold: real('alert_threshold').notNull().default(0.8),
   startedOn: text('started_on').notNull(),
   endedOn: text('ended_on'),
+  // The firm's rules as data (shared/domain/prop-rules.ts PropRules); null = the legacy columns above.
+  rulesJson: text('rules_json'),
   createdAt: integer('created_at').notNull().default(now),
 });
+
+/** Editable prop-firm rule templates (built-ins are seeded from shared/domain/prop-templates.ts). */
+export const propRuleTemplates = sqliteTable('prop_rule_templates', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key').notNull().unique(),
+  firm: text('firm').notNull(),
+  name: text('name').notNull(),
+  rulesJson: text('rules_json').notNull(),
+  /** Where the rules were read and when, shown beside the template. */
+  source: text('source').notNull().default(''),
+  updatedAt: integer('updated_at').notNull().default(now),
+});
+
+/**
+ * Reference exchange rates: 1 base = rate quote on a day (e.g. an ECB series EUR/USD 1.08).
+ * A trade's conversion uses the latest rate on or before its trading day.
+ */
+export const fxRates = sqliteTable(
+  'fx_rates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    day: text('day').notNull(),
+    base: text('base').notNull(),
+    quote: text('quote').notNull(),
+    rate: real('rate').notNull(),
+    source: text('source').notNull(),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('fx_rates_pair_day_uq').on(t.base, t.quote, t.day)],
+);
 
 export const dailyEquity = sqliteTable(
   'daily_equity',
@@ -342,6 +384,8 @@ export const equityValidationRuns = sqliteTable('equity_validation_runs', {
   finishedAt: integer('finished_at'),
   durationMs: integer('duration_ms'),
   errorMessage: text('error_message'),
+  /** The trades and first day that explain the discrepancies, named before their knock-on days. */
+  rootCause: text('root_cause'),
 });
 
 export const equityDiscrepancies = sqliteTable(
@@ -357,6 +401,8 @@ export const equityDiscrepancies = sqliteTable(
     storedCents: integer('stored_cents'),
     expectedCents: integer('expected_cents'),
     differenceCents: integer('difference_cents').notNull(),
+    /** The trade a per-trade finding is about (trade_close_day, trade_net_pnl). */
+    tradeId: integer('trade_id'),
   },
   (t) => [index('equity_discrepancies_run_idx').on(t.runId, t.accountId, t.day)],
 );

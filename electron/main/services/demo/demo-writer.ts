@@ -3,12 +3,13 @@ import type { DemoTrade } from './trader';
 
 /** Rows per INSERT statement: fewer, larger statements cut the per-call overhead. */
 const ROWS_PER_INSERT = 64;
-const TRADE_COLUMNS = 22;
+const TRADE_COLUMNS = 26;
 const TAGS_PER_INSERT = 256;
 
 const TRADE_INSERT_HEAD = `INSERT INTO trades (id, account_id, instrument_id, direction, status, opened_at, closed_at,
   close_day, qty, entry_price, exit_price, stop_price, target_price, gross_pnl_cents, fees_cents, net_pnl_cents,
-  r_multiple, setup, notes, external_id, created_at, updated_at) VALUES `;
+  r_multiple, setup, notes, external_id, created_at, updated_at, pnl_currency, quote_gross_pnl_cents, fx_rate,
+  fx_rate_source) VALUES `;
 const TRADE_VALUES = `(${Array.from({ length: TRADE_COLUMNS }, () => '?').join(',')})`;
 
 export interface DemoTradeWriter {
@@ -23,7 +24,7 @@ export interface DemoTradeWriter {
  */
 export function createDemoTradeWriter(
   sqlite: Sqlite,
-  ids: { accounts: readonly number[]; instruments: readonly number[]; tags: readonly number[] },
+  ids: { accounts: readonly number[]; instruments: readonly number[]; tags: readonly number[]; currencies: readonly string[] },
   firstId: number,
 ): DemoTradeWriter {
   const many = sqlite.prepare(TRADE_INSERT_HEAD + Array.from({ length: ROWS_PER_INSERT }, () => TRADE_VALUES).join(','));
@@ -62,6 +63,11 @@ export function createDemoTradeWriter(
     // Journaled when the trade was last touched: deterministic, unlike the column default.
     params[at + 20] = t.closedAt ?? t.openedAt;
     params[at + 21] = t.closedAt ?? t.openedAt;
+    // The demo trades each account's instruments in the account's own currency.
+    params[at + 22] = t.open ? null : (ids.currencies[t.accountIndex] ?? null);
+    params[at + 23] = t.open ? null : t.grossPnlCents;
+    params[at + 24] = t.open ? null : 1;
+    params[at + 25] = t.open ? null : 'same-currency';
   };
 
   const writeTags = (id: number, mask: number) => {

@@ -93,7 +93,7 @@ export function loadDemoJournal(sqlite: Sqlite, options: DemoJournalOptions & { 
     });
 
     const firstId = (sqlite.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM trades').pluck().get() as number);
-    const writer = createDemoTradeWriter(sqlite, { accounts: accountIds, instruments: instrumentIds, tags: tagIds }, firstId);
+    const writer = createDemoTradeWriter(sqlite, { accounts: accountIds, instruments: instrumentIds, tags: tagIds, currencies: shape.accounts.map((a) => a.currency) }, firstId);
     withTradeFilterCountsDeferred(sqlite, () => {
       withIndexesDeferred(sqlite, ['trades', 'trade_tags'], () => {
         generateDemoJournal({ trades, seed, now }, shape, (batch) => writer.write(batch));

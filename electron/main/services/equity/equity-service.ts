@@ -16,7 +16,8 @@ import { AppError } from '../errors';
 import { validateAndRecord } from './validation-run';
 import type { EquityValidator } from './validation-threads';
 import { rebuildDailyEquity } from './rebuild';
-import { discrepancyPage, lastFinishedRun, listRuns } from './runs';
+import { checkTrades, repairTrades } from './trade-checks';
+import { discrepancyPage, lastFinishedRun, lastGoodRunAt, listRuns } from './runs';
 import { createEquityScheduler } from './scheduler';
 
 export interface EquityService {
@@ -84,7 +85,7 @@ export function createEquityService(deps: EquityServiceDeps): EquityService {
     clock,
     logger,
     intervalMs: () => settings.get('equityValidationIntervalHours') * 3_600_000,
-    lastRunAt: () => lastFinishedRun(sqlite)?.finishedAt ?? null,
+    lastRunAt: () => lastGoodRunAt(sqlite),
     validate: (trigger) => runValidation(trigger, null),
   });
   let unsubscribe: (() => void) | null = null;
@@ -127,12 +128,19 @@ export function createEquityService(deps: EquityServiceDeps): EquityService {
     async rebuild({ accountId }) {
       requireAccount(accountId);
       const t0 = performance.now();
-      const { days } = rebuildDailyEquity(sqlite, accountId);
+      // The stored days and nets first (trades' own facts), then the day totals built on them.
+      const { days, tradesRepaired } = sqlite
+        .transaction(() => {
+          const repaired = repairTrades(sqlite, checkTrades(sqlite, accountId));
+          return { ...rebuildDailyEquity(sqlite, accountId), tradesRepaired: repaired };
+        })
+        .immediate();
+      if (tradesRepaired > 0) events.emit('journal:changed', { reason: 'trades-changed' });
       const durationMs = Math.round(performance.now() - t0);
-      logger.info('equity.rebuilt', { accountId, days, durationMs });
+      logger.info('equity.rebuilt', { accountId, days, tradesRepaired, durationMs });
       const validation = await runValidation('rebuild', accountId);
       scheduler.reschedule();
-      return { days, durationMs, validation };
+      return { days, durationMs, validation, tradesRepaired };
     },
     discrepancies(query) {
       if (query.runId !== null && !runExists.get(query.runId)) {

@@ -7,7 +7,7 @@ const RUN_SELECT = `
          (SELECT COUNT(*) FROM (SELECT DISTINCT d.account_id, d.day FROM equity_discrepancies d WHERE d.run_id = r.id))
            AS daysWithDiscrepancies,
          r.started_at AS startedAt, r.finished_at AS finishedAt, r.duration_ms AS durationMs,
-         r.error_message AS errorMessage
+         r.error_message AS errorMessage, r.root_cause AS rootCause
   FROM equity_validation_runs r`;
 
 export function readRun(sqlite: Sqlite, runId: number): EquityValidationRun | null {
@@ -19,6 +19,15 @@ export function lastFinishedRun(sqlite: Sqlite): EquityValidationRun | null {
   return (
     (sqlite.prepare(`${RUN_SELECT} WHERE r.finished_at IS NOT NULL ORDER BY r.finished_at DESC, r.id DESC LIMIT 1`).get() as
       | EquityValidationRun
+      | undefined) ?? null
+  );
+}
+
+/** finished_at of the newest run that did not fail: a failed run never counts as the last validation. */
+export function lastGoodRunAt(sqlite: Sqlite): number | null {
+  return (
+    (sqlite.prepare(`SELECT finished_at FROM equity_validation_runs WHERE finished_at IS NOT NULL AND status <> 'error' ORDER BY finished_at DESC, id DESC LIMIT 1`).pluck().get() as
+      | number
       | undefined) ?? null
   );
 }

@@ -6,6 +6,8 @@ import type { ValidationTrigger } from '../../../../shared/domain/enums';
 export const MAX_TIMER_MS = 6 * 3_600_000;
 /** Start-up validation waits a little so the window opens before SQLite gets busy. */
 export const STARTUP_DELAY_MS = 10_000;
+/** A failed run is tried again this soon (doubling up to 16x while it keeps failing), not one interval later. */
+export const RETRY_DELAY_MS = 60_000;
 
 export interface EquityScheduler {
   /** Arms the timer: soon after start-up when the last run is older than the interval, else when it falls due. */
@@ -21,7 +23,7 @@ export interface EquitySchedulerDeps {
   clock: Clock;
   logger: Logger;
   intervalMs(): number;
-  /** finished_at of the newest validation run, null before the first. */
+  /** finished_at of the newest validation run that did not fail, null before the first. */
   lastRunAt(): number | null;
   /** Runs and persists one validation; the scheduler only decides when. */
   validate(trigger: ValidationTrigger): Promise<unknown>;
@@ -31,6 +33,7 @@ export function createEquityScheduler(deps: EquitySchedulerDeps): EquitySchedule
   let handle: unknown = null;
   let running = false;
   let plannedAt: number | null = null;
+  let failures = 0;
 
   const clear = () => {
     if (handle !== null) deps.clock.clearTimeout(handle);
@@ -53,13 +56,22 @@ export function createEquityScheduler(deps: EquitySchedulerDeps): EquitySchedule
       return;
     }
     plannedAt = null;
+    let failed = false;
     deps.validate(trigger).then(
-      () => undefined,
-      // The run is already persisted as 'error'; try again one interval later.
-      (error: unknown) => deps.logger.error('equity.validation.scheduled_failed', { error }),
+      () => {
+        failures = 0;
+      },
+      // The run is persisted as 'error' and does not count as the last run: try again soon.
+      (error: unknown) => {
+        failed = true;
+        failures += 1;
+        deps.logger.error('equity.validation.scheduled_failed', { error, failures });
+      },
     ).finally(() => {
       // A manual run or an interval change may have planned the next one meanwhile.
-      if (running && handle === null) arm(deps.clock.now() + deps.intervalMs(), 'scheduled');
+      if (!running || handle !== null) return;
+      const delay = failed ? Math.min(RETRY_DELAY_MS * 2 ** (failures - 1), RETRY_DELAY_MS * 16, deps.intervalMs()) : deps.intervalMs();
+      arm(deps.clock.now() + delay, 'scheduled');
     });
   };
 

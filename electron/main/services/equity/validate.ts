@@ -4,6 +4,7 @@ import { EQUITY_FIELDS, type EquityDiscrepancy, type EquityValidationRun } from 
 import type { DayTotalsRow } from './day-totals-sql';
 import type { StoredDayRow } from './stored-days-sql';
 import { readRun } from './runs';
+import type { TradeFinding } from './trade-checks';
 
 export type MismatchTuple = [number, string, number, number, ...(number | null)[]];
 
@@ -109,6 +110,9 @@ export interface FinishRunOptions {
   durationMs: number;
   /** Validation runs kept (older ones and their discrepancies are deleted). */
   keepRuns?: number;
+  /** Per-trade findings (stale close day, net != gross - fees), recorded as discrepancies too. */
+  findings?: TradeFinding[];
+  rootCause?: string | null;
 }
 
 /** Persists a run's result and every discrepancy, in one transaction. */
@@ -118,14 +122,24 @@ export function finishValidationRun(sqlite: Sqlite, runId: number, result: Compa
     `INSERT INTO equity_discrepancies (run_id, account_id, day, field, stored_cents, expected_cents, difference_cents)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertFinding = sqlite.prepare(
+    `INSERT INTO equity_discrepancies (run_id, account_id, day, field, stored_cents, expected_cents, difference_cents, trade_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const findings = options.findings ?? [];
+  const count = discrepancies.length + findings.length;
   sqlite.transaction(() => {
+    // The trades first: they are the cause the day rows follow from.
+    for (const f of findings) {
+      insertFinding.run(runId, f.accountId, f.day, f.kind, f.storedNet, f.expectedNet, f.expectedNet - f.storedNet, f.tradeId);
+    }
     for (const d of discrepancies) insert.run(runId, d.accountId, d.day, d.field, d.stored, d.expected, d.difference);
     sqlite
       .prepare(
         `UPDATE equity_validation_runs SET status = ?, days_checked = ?, discrepancy_count = ?, finished_at = ?,
-           duration_ms = ? WHERE id = ?`,
+           duration_ms = ?, root_cause = ? WHERE id = ?`,
       )
-      .run(discrepancies.length ? 'discrepancies' : 'ok', result.daysChecked, discrepancies.length, options.finishedAt, Math.round(options.durationMs), runId);
+      .run(count ? 'discrepancies' : 'ok', result.daysChecked, count, options.finishedAt, Math.round(options.durationMs), options.rootCause ?? null, runId);
     pruneRuns(sqlite, options.keepRuns ?? 200);
   }).immediate();
   return readRun(sqlite, runId)!;

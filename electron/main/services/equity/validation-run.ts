@@ -2,6 +2,7 @@ import type { Sqlite } from '../db/client';
 import type { ValidationTrigger } from '../../../../shared/domain/enums';
 import type { EquityValidationRun } from '../../../../shared/domain/equity';
 import { failValidationRun, finishValidationRun, startValidationRun } from './validate';
+import { checkTrades, describeRootCause } from './trade-checks';
 import type { EquityValidator, ValidationTimings } from './validation-threads';
 
 export interface RecordedValidationDeps {
@@ -25,7 +26,15 @@ export async function validateAndRecord(
   const runId = startValidationRun(deps.sqlite, trigger, accountId, deps.now());
   try {
     const { timings, ...result } = await deps.validator.compare(accountId);
-    const run = finishValidationRun(deps.sqlite, runId, result, { finishedAt: deps.now(), durationMs: performance.now() - t0 });
+    // Per trade, on the main connection: the day and net every daily total is built from.
+    const findings = checkTrades(deps.sqlite, accountId);
+    const names = new Map((deps.sqlite.prepare('SELECT id, name FROM accounts').all() as { id: number; name: string }[]).map((a) => [a.id, a.name]));
+    const rootCause = describeRootCause(
+      findings,
+      result.mismatches.map(([account, day]) => ({ accountId: account, day })),
+      (id) => names.get(id) ?? `account ${id}`,
+    );
+    const run = finishValidationRun(deps.sqlite, runId, result, { finishedAt: deps.now(), durationMs: performance.now() - t0, findings, rootCause });
     return { run, timings };
   } catch (error) {
     failValidationRun(deps.sqlite, runId, error, { finishedAt: deps.now(), durationMs: performance.now() - t0 });

@@ -102,6 +102,10 @@ export async function runExport(job: WorkerJob, hooks: RunHooks): Promise<RunOut
       report: {
         title: source.title,
         currency: source.currency,
+        rowCurrencies:
+          source.currencies && columns.some((c) => c.key === 'currency')
+            ? { column: columns.findIndex((c) => c.key === 'currency'), currencies: source.currencies }
+            : undefined,
         generatedAt: job.now,
         rowsTotal,
         filters: () => source.filters(),

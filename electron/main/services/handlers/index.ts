@@ -17,6 +17,7 @@ import { attachmentsHandlers } from './attachments-handlers';
 import { dailyNotesHandlers } from './daily-notes-handlers';
 import { playbooksHandlers } from './playbooks-handlers';
 import { barsHandlers } from './bars-handlers';
+import { fxHandlers } from './fx-handlers';
 
 export type Handler<C extends Channel> = (payload: unknown) => Promise<IpcResult<ResponseOf<C>>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -48,6 +49,7 @@ export function createHandlers(services: Services): Handlers {
     ...dailyNotesHandlers(services),
     ...playbooksHandlers(services),
     ...barsHandlers(services),
+    ...fxHandlers(services),
   };
   const handlers = {} as Record<Channel, Handler<Channel>>;
   for (const name of Object.keys(contract) as Channel[]) {

@@ -1,9 +1,9 @@
 import type { Sqlite } from '../db/client';
 import { AppError } from '../errors';
-import { amountToCents } from '../../../../shared/domain/trade-input-pnl';
 import { createZoneCalendar } from '../../../../shared/domain/zone-calendar';
 import { refreshAccountEquityForDays } from '../equity/maintain';
 import { createTradeStore, deriveTrade } from '../journal/trade-writes-store';
+import { createFxRates } from '../fx/fx-rates';
 import { createImportKeys, portionsToTrip } from './import-keys';
 import { groupRoundTrips } from './round-trips';
 
@@ -39,9 +39,9 @@ export function undoImport(sqlite: Sqlite, batchId: number, now: number): UndoOu
 
   const store = createTradeStore(sqlite);
   const keys = createImportKeys(sqlite);
-  const account = sqlite.prepare('SELECT timezone FROM accounts WHERE id = ?').get(batch.accountId) as { timezone: string };
-  const calendar = createZoneCalendar(account.timezone);
-  const multiplierOf = sqlite.prepare('SELECT multiplier FROM instruments WHERE id = ?').pluck();
+  const account = sqlite.prepare('SELECT timezone, currency FROM accounts WHERE id = ?').get(batch.accountId) as { timezone: string; currency: string };
+  const booking = { calendar: createZoneCalendar(account.timezone), accountCurrency: account.currency, lookUpRate: createFxRates(sqlite).lookUp };
+  const termsOf = sqlite.prepare('SELECT multiplier, currency AS quoteUnit FROM instruments WHERE id = ?');
 
   const touched = sqlite
     .prepare(
@@ -69,14 +69,15 @@ export function undoImport(sqlite: Sqlite, batchId: number, now: number): UndoOu
     const trips = groupRoundTrips(keys.portionsOf(id));
     const trip = trips[0];
     if (!trip) continue;
-    const multiplier = multiplierOf.get(trade.instrumentId) as number;
+    const terms = termsOf.get(trade.instrumentId) as { multiplier: number; quoteUnit: string };
     const facts = portionsToTrip(trip, trade.accountId, trade.instrumentId);
     const record = deriveTrade(
       { ...facts, stopPrice: trade.stopPrice, targetPrice: trade.targetPrice, setup: trade.setup, notes: trade.notes },
-      multiplier,
-      calendar,
+      terms,
+      booking,
       {
-        brokerGrossCents: trip.closedAt === null ? null : amountToCents(trip.grossPoints * multiplier),
+        quoteAmount: trip.closedAt === null ? null : trip.grossPoints * terms.multiplier,
+        manualRate: trade.fxRateSource === 'manual' ? trade.fxRate : null,
         externalId: trade.externalId,
         importBatchId: trade.importBatchId,
       },

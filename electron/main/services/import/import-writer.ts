@@ -2,12 +2,12 @@ import type { Sqlite } from '../db/client';
 import { AppError } from '../errors';
 import type { ImportPresetDefinition } from '../../../../shared/domain/import-preset';
 import type { InstrumentOverride } from '../../../../shared/domain/import-options';
-import { amountToCents } from '../../../../shared/domain/trade-input-pnl';
 import { createZoneCalendar, type ZoneCalendar } from '../../../../shared/domain/zone-calendar';
 import { refreshAccountEquityForDays } from '../equity/maintain';
 import type { Accounts } from '../journal/accounts';
 import type { Instruments } from '../journal/instruments';
-import { createTradeStore, deriveTrade, type TradeFacts } from '../journal/trade-writes-store';
+import { createTradeStore, deriveTrade, type BookingContext, type TradeFacts } from '../journal/trade-writes-store';
+import { createFxRates } from '../fx/fx-rates';
 import type { KeyedRow } from './dedupe-keys';
 import { detectInstrument } from './instrument-detect';
 import { createImportKeys, portionsToTrip } from './import-keys';
@@ -49,6 +49,7 @@ export interface WriteOutcome {
 interface ResolvedInstrument {
   id: number;
   multiplier: number;
+  quoteUnit: string;
 }
 
 /**
@@ -126,7 +127,13 @@ export function writeImport(
     }
     list.push(item);
   }
-  for (const accountId of groups.keys()) accountZones.set(accountId, accounts.get(accountId).timezone);
+  const accountCurrencies = new Map<number, string>();
+  for (const accountId of groups.keys()) {
+    const account = accounts.get(accountId);
+    accountZones.set(accountId, account.timezone);
+    accountCurrencies.set(accountId, account.currency);
+  }
+  const lookUpRate = createFxRates(sqlite).lookUp;
 
   // Instruments: detected from the symbol (and the file's class/multiplier cells), overridable.
   const resolved = new Map<string, ResolvedInstrument>();
@@ -154,7 +161,7 @@ export function writeImport(
       multiplier: override.multiplier ?? detected.multiplier,
     });
     if (ensured.created) outcome.instrumentsCreated += 1;
-    found = { id: ensured.id, multiplier: ensured.multiplier };
+    found = { id: ensured.id, multiplier: ensured.multiplier, quoteUnit: ensured.quoteUnit };
     resolved.set(fileSymbol, found);
     return found;
   };
@@ -170,6 +177,7 @@ export function writeImport(
   interface AccountWork {
     accountId: number;
     calendar: ZoneCalendar;
+    booking: BookingContext;
     rows: number;
     trades: KeyedRow<TradeRowData>[];
     fills: Map<number, FillGroup>;
@@ -180,9 +188,11 @@ export function writeImport(
   }
   const work: AccountWork[] = [];
   for (const [accountId, items] of groups) {
+    const calendar = createZoneCalendar(accountZones.get(accountId)!);
     const job: AccountWork = {
       accountId,
-      calendar: createZoneCalendar(accountZones.get(accountId)!),
+      calendar,
+      booking: { calendar, accountCurrency: accountCurrencies.get(accountId)!, lookUpRate },
       rows: items.length,
       trades: [],
       fills: new Map(),
@@ -239,7 +249,7 @@ export function writeImport(
   // Phase 2 (writes only, by primary key): trades, tags, keys.
   const writeAll = () => {
     for (const job of work) {
-      const { accountId, calendar, batchId, days } = job;
+      const { accountId, booking, batchId, days } = job;
       for (const { row, key } of job.trades) {
         const instrument = instrumentFor(row);
         const facts: TradeFacts = {
@@ -259,8 +269,10 @@ export function writeImport(
           notes: row.notes,
         };
         const brokerGross = row.grossPnlCents ?? (row.netPnlCents !== null ? row.netPnlCents + row.feesCents : null);
-        const record = deriveTrade(facts, instrument.multiplier, calendar, {
+        // A broker P&L column is taken to be in the account's currency (what statements report).
+        const record = deriveTrade(facts, instrument, booking, {
           brokerGrossCents: brokerGross,
+          brokerRate: row.fxRate,
           rMultiple: row.rMultiple,
           externalId: key,
           importBatchId: batchId,
@@ -283,14 +295,15 @@ export function writeImport(
         const trips = groupRoundTrips(continues ? [...seed, ...fresh] : fresh);
         trips.forEach((trip, i) => {
           const facts = portionsToTrip(trip, accountId, instrument.id);
-          const gross = trip.closedAt === null ? null : amountToCents(trip.grossPoints * instrument.multiplier);
+          // From the fills' own prices (exact per fill), in the quote currency: pnl_source 'prices'.
+          const quoteAmount = trip.closedAt === null ? null : trip.grossPoints * instrument.multiplier;
           if (continues && i === 0) {
             const before = store.get(openTradeId)!;
             const record = deriveTrade(
               { ...facts, stopPrice: before.stopPrice, targetPrice: before.targetPrice, setup: before.setup, notes: before.notes },
-              instrument.multiplier,
-              calendar,
-              { brokerGrossCents: gross, externalId: before.externalId, importBatchId: before.importBatchId },
+              instrument,
+              booking,
+              { quoteAmount, manualRate: before.fxRateSource === 'manual' ? before.fxRate : null, externalId: before.externalId, importBatchId: before.importBatchId },
             );
             store.update(openTradeId, record, now);
             keys.insertFillPortions(accountId, openTradeId, batchId, trip.portions.slice(seed.length));
@@ -298,8 +311,8 @@ export function writeImport(
             outcome.tradesUpdated += 1;
             return;
           }
-          const record = deriveTrade(facts, instrument.multiplier, calendar, {
-            brokerGrossCents: gross,
+          const record = deriveTrade(facts, instrument, booking, {
+            quoteAmount,
             externalId: trip.portions[0]!.key,
             importBatchId: batchId,
           });

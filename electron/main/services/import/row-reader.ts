@@ -31,6 +31,8 @@ export interface TradeRowData extends RowBase {
   targetPrice: number | null;
   grossPnlCents: number | null;
   netPnlCents: number | null;
+  /** The broker's rate from the P&L currency to the account currency, when the file has one. */
+  fxRate: number | null;
   rMultiple: number | null;
   setup: string | null;
   tags: string[];
@@ -239,6 +241,8 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
       // Would come back as two tags from the next export and import.
       if (tag.includes(TAG_LIST_SEPARATOR)) fail('tags', tag, `is a tag containing “${TAG_LIST_SEPARATOR}”, which separates tags in Spark Journal`);
     }
+    const fxRate = numberOf('fxRate', false);
+    if (fxRate !== null && fxRate <= 0) fail('fxRate', text('fxRate'), 'must be a rate above zero');
     const row: TradeRowData = {
       line,
       account,
@@ -259,6 +263,7 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
       targetPrice: numberOf('targetPrice', false) || null,
       grossPnlCents: centsOf('grossPnl'),
       netPnlCents: centsOf('netPnl'),
+      fxRate,
       rMultiple,
       setup: optionalText('setup'),
       tags,

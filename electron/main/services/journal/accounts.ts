@@ -81,6 +81,17 @@ export function createAccounts(deps: { sqlite: Sqlite; events: EventBus }) {
           }
         }
         if (sets.length === 0) return { account: current, tradesChanged: false };
+        if (patch.currency !== undefined && patch.currency !== current.currency) {
+          // Its trades' P&L is booked in the old currency (broker figures and rates included):
+          // relabelling the amounts would silently convert them at 1.
+          const booked = sqlite.prepare("SELECT COUNT(*) FROM trades WHERE account_id = ? AND status <> 'open'").pluck().get(id) as number;
+          if (booked > 0) {
+            throw new AppError(
+              'conflict',
+              `${current.name} has ${booked} closed trade(s) booked in ${current.currency}; changing its currency to ${patch.currency} would relabel their amounts without converting them. Create a new ${patch.currency} account instead.`,
+            );
+          }
+        }
         try {
           sqlite.prepare(`UPDATE accounts SET ${sets.join(', ')} WHERE id = @id`).run(params);
         } catch (error) {

@@ -4,52 +4,59 @@ import { AppError } from '../errors';
 import type { AssetClass } from '../../../../shared/domain/enums';
 import type { Instrument } from '../../../../shared/domain/journal';
 import type { InstrumentCreateInput, InstrumentPatch } from '../../../../shared/domain/trade-input-refs';
-import { computePnl, computeRMultiple } from '../../../../shared/domain/trade-input-pnl';
+import { detectQuoteCurrency } from '../../../../shared/domain/quote-currency';
 import { refreshAccountEquityForDays } from '../equity/maintain';
 import { detectInstrument } from '../import/instrument-detect';
+import type { FxRates } from '../fx/fx-rates';
+import { createTradeStore, deriveTrade, type StoredTrade } from './trade-writes-store';
+import { createZoneCalendar } from '../../../../shared/domain/zone-calendar';
 
 export interface InstrumentSpec {
   symbol: string;
   assetClass: AssetClass;
   multiplier: number;
+  /** The quote unit; detected from the symbol when not given. */
+  currency?: string | undefined;
 }
 
 export interface EnsuredInstrument {
   id: number;
   multiplier: number;
+  quoteUnit: string;
   created: boolean;
 }
 
-const SELECT = 'SELECT id, symbol, asset_class AS assetClass, multiplier FROM instruments';
+const SELECT = 'SELECT id, symbol, asset_class AS assetClass, multiplier, currency FROM instruments';
 
 /**
  * Instruments: find-or-create by symbol (imports, manual trades) and edits. Changing a
- * multiplier recomputes the P&L of every closed trade of the instrument and the equity of
- * the accounts holding them, in one transaction.
+ * multiplier or the quote currency re-books the trades of the instrument whose P&L came from
+ * prices (never the broker's own figure) and the equity of the accounts holding them, in one
+ * transaction.
  */
-export function createInstruments(deps: { sqlite: Sqlite; events: EventBus }) {
-  const { sqlite, events } = deps;
+export function createInstruments(deps: { sqlite: Sqlite; events: EventBus; fxRates: FxRates }) {
+  const { sqlite, events, fxRates } = deps;
+  const store = createTradeStore(sqlite);
   const bySymbol = sqlite.prepare(`${SELECT} WHERE symbol = ?`);
   const byId = sqlite.prepare(`${SELECT} WHERE id = ?`);
   const insert = sqlite.prepare(
     `INSERT INTO instruments (symbol, asset_class, multiplier, tick_size, currency, description)
      VALUES (@symbol, @assetClass, @multiplier, @tickSize, @currency, @description)`,
   );
-  const closedTrades = sqlite.prepare(
-    `SELECT id, account_id AS accountId, direction, qty, entry_price AS entryPrice, exit_price AS exitPrice,
-       fees_cents AS feesCents, close_day AS closeDay, stop_price AS stopPrice, planned_risk_cents AS plannedRiskCents,
-       r_multiple AS rMultiple
-     FROM trades WHERE instrument_id = ? AND status = 'closed'`,
+  // Closed (or waiting for a rate) trades booked from prices; broker-reported P&L stays as reported.
+  const pricedTrades = sqlite.prepare(
+    `SELECT t.id, a.currency AS accountCurrency, a.timezone AS timezone FROM trades t JOIN accounts a ON a.id = t.account_id
+     WHERE t.instrument_id = ? AND t.status IN ('closed', 'needs_rate') AND t.pnl_source = 'prices'`,
   );
-  const setPnl = sqlite.prepare('UPDATE trades SET gross_pnl_cents = ?, net_pnl_cents = ?, r_multiple = ?, updated_at = ? WHERE id = ?');
 
   const ensure = (spec: InstrumentSpec): EnsuredInstrument => {
     const found = bySymbol.get(spec.symbol) as Instrument | undefined;
-    if (found) return { id: found.id, multiplier: found.multiplier, created: false };
+    if (found) return { id: found.id, multiplier: found.multiplier, quoteUnit: found.currency, created: false };
+    const currency = spec.currency ?? detectQuoteCurrency(spec.symbol, spec.assetClass);
     const id = Number(
-      insert.run({ ...spec, tickSize: null, currency: 'USD', description: null }).lastInsertRowid,
+      insert.run({ symbol: spec.symbol, assetClass: spec.assetClass, multiplier: spec.multiplier, tickSize: null, currency, description: null }).lastInsertRowid,
     );
-    return { id, multiplier: spec.multiplier, created: true };
+    return { id, multiplier: spec.multiplier, quoteUnit: currency, created: true };
   };
 
   return {
@@ -64,16 +71,17 @@ export function createInstruments(deps: { sqlite: Sqlite; events: EventBus }) {
     create(input: InstrumentCreateInput): Instrument {
       const detected = detectInstrument(input.symbol, { fxLotSize: 1, defaultAssetClass: 'stock' });
       const symbol = detected.symbol;
+      const assetClass = input.assetClass ?? detected.assetClass;
       if (bySymbol.get(symbol)) {
         throw new AppError('conflict', `An instrument ${symbol} already exists. Edit it instead of creating it again.`);
       }
       const id = Number(
         insert.run({
           symbol,
-          assetClass: input.assetClass ?? detected.assetClass,
+          assetClass,
           multiplier: input.multiplier ?? detected.multiplier,
           tickSize: input.tickSize,
-          currency: input.currency,
+          currency: input.currency ?? detectQuoteCurrency(symbol, assetClass),
           description: input.description,
         }).lastInsertRowid,
       );
@@ -101,29 +109,30 @@ export function createInstruments(deps: { sqlite: Sqlite; events: EventBus }) {
         }
         if (sets.length > 0) sqlite.prepare(`UPDATE instruments SET ${sets.join(', ')} WHERE id = @id`).run(params);
         let recomputed = 0;
-        if (patch.multiplier !== undefined && patch.multiplier !== current.multiplier) {
-          const days = new Map<number, string[]>();
+        const multiplierMoved = patch.multiplier !== undefined && patch.multiplier !== current.multiplier;
+        const currencyMoved = patch.currency !== undefined && patch.currency !== current.currency;
+        if (multiplierMoved || currencyMoved) {
+          const terms = { multiplier: patch.multiplier ?? current.multiplier, quoteUnit: patch.currency ?? current.currency };
+          const days = new Map<number, (string | null)[]>();
           // all(), not iterate(): the connection cannot write while a read cursor is open.
-          for (const trade of closedTrades.all(id) as {
-            id: number;
-            accountId: number;
-            direction: 'long' | 'short';
-            qty: number;
-            entryPrice: number;
-            exitPrice: number;
-            feesCents: number;
-            closeDay: string | null;
-            stopPrice: number | null;
-            plannedRiskCents: number | null;
-            rMultiple: number | null;
-          }[]) {
-            const pnl = computePnl({ ...trade, multiplier: patch.multiplier });
-            // The stop distance is worth more or less money with the multiplier: R moves with the P&L.
-            const r = computeRMultiple(true, pnl.netPnlCents, { ...trade, multiplier: patch.multiplier }) ?? trade.rMultiple;
-            setPnl.run(pnl.grossPnlCents, pnl.netPnlCents, r, now, trade.id);
-            const list = days.get(trade.accountId) ?? [];
-            list.push(trade.closeDay ?? '');
-            days.set(trade.accountId, list);
+          for (const row of pricedTrades.all(id) as { id: number; accountCurrency: string; timezone: string }[]) {
+            const before = store.get(row.id) as StoredTrade;
+            const record = deriveTrade(
+              before,
+              terms,
+              { calendar: createZoneCalendar(row.timezone), accountCurrency: row.accountCurrency, lookUpRate: fxRates.lookUp },
+              {
+                brokerRate: before.fxRateSource === 'broker' ? before.fxRate : null,
+                manualRate: before.fxRateSource === 'manual' ? before.fxRate : null,
+                rMultiple: before.rMultiple,
+                externalId: before.externalId,
+                importBatchId: before.importBatchId,
+              },
+            );
+            store.update(row.id, record, now);
+            const list = days.get(before.accountId) ?? [];
+            list.push(before.closeDay, record.closeDay);
+            days.set(before.accountId, list);
             recomputed += 1;
           }
           for (const [accountId, list] of days) refreshAccountEquityForDays(sqlite, accountId, list);

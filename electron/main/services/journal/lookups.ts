@@ -8,7 +8,7 @@ export function createLookups(sqlite: Sqlite) {
      FROM accounts WHERE archived = 0 ORDER BY name`,
   );
   const instruments = sqlite.prepare(
-    'SELECT id, symbol, asset_class AS assetClass, multiplier, tick_size AS tickSize FROM instruments ORDER BY symbol',
+    'SELECT id, symbol, asset_class AS assetClass, multiplier, tick_size AS tickSize, currency FROM instruments ORDER BY symbol',
   );
   const tags = sqlite.prepare('SELECT id, name, color FROM tags ORDER BY name');
   const counts = sqlite.prepare(

@@ -10,6 +10,7 @@ import { detectInstrument } from '../import/instrument-detect';
 import { TRADE_ROW_SELECT, toTradeRow } from './trades-query';
 import { createTradeStore, deriveTrade, type StoredTrade, type TradeFacts } from './trade-writes-store';
 import type { Instruments } from './instruments';
+import type { FxRates } from '../fx/fx-rates';
 
 // Facts whose change moves the price-based P&L; an edit touching none of them keeps the
 // stored gross (which may be the broker's own figure from an import).
@@ -19,8 +20,8 @@ const PNL_FACTS = ['instrumentId', 'direction', 'qty', 'entryPrice', 'exitPrice'
  * Manual create, edit and delete of trades. Each write derives close day, status and P&L,
  * and refreshes the affected accounts' daily equity in the same transaction.
  */
-export function createTradeWrites(deps: { sqlite: Sqlite; events: EventBus; instruments: Instruments; now: () => number }) {
-  const { sqlite, events, instruments, now } = deps;
+export function createTradeWrites(deps: { sqlite: Sqlite; events: EventBus; instruments: Instruments; fxRates: FxRates; now: () => number }) {
+  const { sqlite, events, instruments, fxRates, now } = deps;
   const store = createTradeStore(sqlite);
   const calendars = new Map<string, ZoneCalendar>();
   const calendarFor = (timeZone: string) => {
@@ -48,7 +49,7 @@ export function createTradeWrites(deps: { sqlite: Sqlite; events: EventBus; inst
     if (input.instrumentId !== undefined) {
       const found = instruments.get(input.instrumentId);
       if (!found) throw new AppError('not_found', `Instrument ${input.instrumentId} does not exist; choose an existing instrument or type a symbol.`);
-      return { id: found.id, multiplier: found.multiplier };
+      return { id: found.id, multiplier: found.multiplier, quoteUnit: found.currency };
     }
     const detected = detectInstrument(input.symbol!, { fxLotSize: 1, defaultAssetClass: 'stock' });
     return instruments.ensure({
@@ -57,6 +58,11 @@ export function createTradeWrites(deps: { sqlite: Sqlite; events: EventBus; inst
       multiplier: input.multiplier ?? detected.multiplier,
     });
   };
+  const bookingFor = (owner: Account) => ({
+    calendar: calendarFor(owner.timezone),
+    accountCurrency: owner.currency,
+    lookUpRate: fxRates.lookUp,
+  });
   const readRow = (id: number): TradeRow => toTradeRow(rowById.get(id) as Parameters<typeof toTradeRow>[0]);
 
   return {
@@ -81,7 +87,7 @@ export function createTradeWrites(deps: { sqlite: Sqlite; events: EventBus; inst
           setup: input.setup,
           notes: input.notes,
         };
-        const record = deriveTrade(facts, instrument.multiplier, calendarFor(owner.timezone));
+        const record = deriveTrade(facts, instrument, bookingFor(owner), { manualRate: input.fxRate });
         const tradeId = store.insert(record, now());
         store.setTags(tradeId, store.ensureTags(input.tags));
         refreshAccountEquityForDays(sqlite, owner.id, [record.closeDay]);
@@ -99,7 +105,10 @@ export function createTradeWrites(deps: { sqlite: Sqlite; events: EventBus; inst
         const instrument =
           patch.instrumentId !== undefined || patch.symbol !== undefined
             ? instrumentFor(patch)
-            : { id: before.instrumentId, multiplier: instruments.get(before.instrumentId)!.multiplier };
+            : (() => {
+                const current = instruments.get(before.instrumentId)!;
+                return { id: current.id, multiplier: current.multiplier, quoteUnit: current.currency };
+              })();
         const facts: TradeFacts = {
           accountId: owner.id,
           instrumentId: instrument.id,
@@ -124,8 +133,11 @@ export function createTradeWrites(deps: { sqlite: Sqlite; events: EventBus; inst
         }
         const pnlMoved = PNL_FACTS.some((key) => (facts as unknown as Record<string, unknown>)[key] !== (before as unknown as Record<string, unknown>)[key]);
         const riskMoved = facts.stopPrice !== before.stopPrice || facts.plannedRiskCents !== before.plannedRiskCents;
-        const record = deriveTrade(facts, instrument.multiplier, calendarFor(owner.timezone), {
-          brokerGrossCents: pnlMoved ? null : before.grossPnlCents,
+        // The broker's P&L stands until a fact it depended on moves; a typed or broker rate stays with the trade.
+        const record = deriveTrade(facts, instrument, bookingFor(owner), {
+          brokerGrossCents: !pnlMoved && before.pnlSource === 'broker' && before.status !== 'open' ? before.grossPnlCents : null,
+          brokerRate: before.fxRateSource === 'broker' && before.pnlSource === 'prices' ? before.fxRate : null,
+          manualRate: patch.fxRate !== undefined ? patch.fxRate : before.fxRateSource === 'manual' ? before.fxRate : null,
           rMultiple: pnlMoved || riskMoved ? null : before.rMultiple,
           externalId: before.externalId,
           importBatchId: before.importBatchId,

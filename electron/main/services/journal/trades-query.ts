@@ -80,6 +80,12 @@ interface RawTradeRow {
   grossPnlCents: number;
   feesCents: number;
   netPnlCents: number;
+  accountCurrency: string;
+  pnlCurrency: string | null;
+  quoteGrossPnlCents: number | null;
+  fxRate: number | null;
+  fxRateSource: TradeRow['fxRateSource'];
+  pnlSource: TradeRow['pnlSource'];
   rMultiple: number | null;
   setup: string | null;
   notes: string;
@@ -92,7 +98,9 @@ export const TRADE_ROW_SELECT = `
   t.opened_at AS openedAt, t.closed_at AS closedAt, t.close_day AS closeDay, t.qty AS qty,
   t.entry_price AS entryPrice, t.exit_price AS exitPrice, t.stop_price AS stopPrice, t.target_price AS targetPrice,
   t.planned_risk_cents AS plannedRiskCents, t.gross_pnl_cents AS grossPnlCents,
-  t.fees_cents AS feesCents, t.net_pnl_cents AS netPnlCents, t.r_multiple AS rMultiple, t.setup AS setup, t.notes AS notes,
+  t.fees_cents AS feesCents, t.net_pnl_cents AS netPnlCents, a.currency AS accountCurrency,
+  t.pnl_currency AS pnlCurrency, t.quote_gross_pnl_cents AS quoteGrossPnlCents, t.fx_rate AS fxRate,
+  t.fx_rate_source AS fxRateSource, t.pnl_source AS pnlSource, t.r_multiple AS rMultiple, t.setup AS setup, t.notes AS notes,
   (SELECT group_concat(g.name, char(31) ORDER BY g.name COLLATE NOCASE, g.name) FROM trade_tags tt JOIN tags g ON g.id = tt.tag_id
    WHERE tt.trade_id = t.id) AS tagList`;
 

@@ -29,6 +29,7 @@ const FIELD_LABELS: Record<string, string> = {
   stopPrice: 'Stop price',
   targetPrice: 'Target price',
   grossPnl: 'Gross P&L',
+  fxRate: 'Exchange rate (broker)',
   netPnl: 'Net P&L',
   rMultiple: 'R multiple',
   setup: 'Setup',

@@ -16,6 +16,8 @@ const FIELD_LABELS: Record<DiscrepancyField, string> = {
   drawdown_cents: 'Drawdown',
   day_missing: 'Day missing from stored equity',
   day_unexpected: 'Stored day with no closed trades',
+  trade_close_day: 'A trade stored on the wrong day (net shown)',
+  trade_net_pnl: 'A trade whose net is not gross minus fees',
 };
 
 const isCount = (field: DiscrepancyField) => field === 'trade_count' || field === 'win_count';
@@ -134,7 +136,12 @@ export function EquityStatusCard() {
       {run?.status === 'error' && run.errorMessage && <p className="notice crit">{run.errorMessage}</p>}
       {run?.status === 'discrepancies' && (
         <p className="small">
-          The stored daily equity disagrees with what your trades add up to. Look at the days, then rebuild: it recomputes every day from your trades and checks again. Your trades are not changed.
+          The stored daily equity disagrees with what your trades add up to. Look at the days, then rebuild: it recomputes every day from your trades and checks again. A trade stored on the wrong trading day is moved to the day its close time gives, and a net that is not gross minus fees is set to it; nothing else of your trades changes.
+        </p>
+      )}
+      {run?.status === 'discrepancies' && run.rootCause && (
+        <p className="small" data-testid="equity-root-cause">
+          <strong>Cause:</strong> {run.rootCause}
         </p>
       )}
       <div className="button-row">

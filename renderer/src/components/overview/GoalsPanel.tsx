@@ -75,6 +75,14 @@ export function GoalsPanel({ goals, props }: { goals: GoalProgress[]; props: Pro
                     {b}
                   </p>
                 ))}
+                <details className="small">
+                  <summary>The rules, in plain words</summary>
+                  <ul>
+                    {p.ruleWords.map((w) => (
+                      <li key={w}>{w}</li>
+                    ))}
+                  </ul>
+                </details>
               </li>
             );
           })}

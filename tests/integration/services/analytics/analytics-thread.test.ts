@@ -41,9 +41,10 @@ describe('analytics in a worker_thread', () => {
     const summary = await pending;
     expect(ticked).toBe(true);
 
-    const { id } = t.services.lookups.accounts()[0]!;
+    const { id, currency } = t.services.lookups.accounts()[0]!;
     const before = summary.tradeCount;
-    const instrument = t.services.lookups.instruments()[0]!;
+    // In the account's own currency: a trade in another would wait for a rate and not count yet.
+    const instrument = t.services.lookups.instruments().find((i) => i.currency === currency)!;
     t.services.journal.trades.create(
       TradeCreateSchema.parse({
         accountId: id,
@@ -77,7 +78,15 @@ describe('analytics in a worker_thread', () => {
 
   it('serves the analytics channels through the handlers', async () => {
     const t = loaded();
-    const result = await createHandlers(t.services)['analytics:summary']({ filter: {} });
+    const handlers = createHandlers(t.services);
+    const account = t.services.lookups.accounts()[0]!;
+    const result = await handlers['analytics:summary']({ filter: { accountIds: [account.id] } });
     expect(result).toMatchObject({ ok: true, data: { tradeCount: expect.any(Number) } });
+    // The demo's accounts hold USD, GBP and JPY: a total over all of them is refused, not added up.
+    for (const channel of ['analytics:summary', 'analytics:equityCurve', 'analytics:calendar'] as const) {
+      const mixed = await handlers[channel]({ filter: {} });
+      expect(mixed).toMatchObject({ ok: false, error: { code: 'validation' } });
+      expect(!mixed.ok && mixed.error.message).toMatch(/different currencies \(GBP: .*; JPY: .*; USD: .*\); amounts in different currencies are never added/);
+    }
   });
 });

@@ -175,7 +175,7 @@ describe('computePropEvaluations', () => {
     const all = computePropEvaluations(fx.sqlite, { now: NOW });
     const f = all.find((e) => e.id === failed)!;
     expect(f.computedStatus).toBe('failed');
-    expect(f.breaches).toEqual(['On 2024-03-12 the day lost $120.00, reaching the $100.00 daily loss limit.']);
+    expect(f.breaches).toEqual(['On 2024-03-12 the running loss reached $120.00 against the $100.00 daily limit.']);
     const p = all.find((e) => e.id === passed)!;
     expect(p).toMatchObject({
       computedStatus: 'passed', throughDay: '2024-03-10', cumulativeProfitCents: 75_000, progressPct: 125,

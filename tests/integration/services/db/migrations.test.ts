@@ -185,6 +185,46 @@ describe('database migrations', () => {
     close();
   });
 
+  it('0010 reads quote currencies from symbols and flags trades that were booked unconverted', () => {
+    const dir = tempDir();
+    const path = join(dir, 'j.db');
+    const old = openDb(path, { migrationsFolder: migrationsUpTo(dir, '0007_net_is_gross_minus_fees') });
+    const account = Number(old.sqlite.prepare("INSERT INTO accounts (name, currency) VALUES ('Main', 'USD')").run().lastInsertRowid);
+    const instrument = (symbol: string, cls: string, multiplier: number) =>
+      Number(old.sqlite.prepare('INSERT INTO instruments (symbol, asset_class, multiplier) VALUES (?, ?, ?)').run(symbol, cls, multiplier).lastInsertRowid);
+    const usdjpy = instrument('USDJPY', 'fx', 1);
+    const vod = instrument('VOD.L', 'stock', 1);
+    const es = instrument('ES', 'future', 50);
+    const trade = (inst: number, entry: number, exit: number, qty: number, gross: number, batch: number | null) =>
+      Number(
+        old.sqlite
+          .prepare(
+            `INSERT INTO trades (account_id, instrument_id, direction, status, opened_at, closed_at, close_day, qty, entry_price, exit_price,
+               gross_pnl_cents, fees_cents, net_pnl_cents, import_batch_id)
+             VALUES (?, ?, 'long', 'closed', 0, 1, '1970-01-01', ?, ?, ?, ?, 0, ?, ?)`,
+          )
+          .run(account, inst, qty, entry, exit, gross, gross, batch).lastInsertRowid,
+      );
+    const batch = Number(old.sqlite.prepare("INSERT INTO import_batches (account_id, source_name, preset, file_sha256) VALUES (?, 'f', 'p', 'x')").run(account).lastInsertRowid);
+    // +¥100,000 booked as +$100,000 (the bug); 100 VOD shares +12.5p booked as +£1,250; ES +10 points from prices;
+    // ES with the broker's own $498 (not what its prices give).
+    const yen = trade(usdjpy, 150, 151, 100_000, 10_000_000, null);
+    const pence = trade(vod, 250, 262.5, 100, 125_000, null);
+    const priced = trade(es, 6000, 6010, 1, 50_000, batch);
+    const broker = trade(es, 6000, 6010, 1, 49_800, batch);
+    old.close();
+
+    const { sqlite, close } = openDb(path, { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
+    expect(sqlite.prepare('SELECT symbol, currency FROM instruments ORDER BY id').raw(true).all()).toEqual([['USDJPY', 'JPY'], ['VOD.L', 'GBp'], ['ES', 'USD']]);
+    const row = (id: number) =>
+      sqlite.prepare('SELECT status, pnl_currency, quote_gross_pnl_cents, gross_pnl_cents, fx_rate, fx_rate_source, pnl_source FROM trades WHERE id = ?').raw(true).get(id);
+    expect(row(yen)).toEqual(['needs_rate', 'JPY', 10_000_000, 0, null, null, 'prices']);
+    expect(row(pence)).toEqual(['needs_rate', 'GBP', 1_250, 0, null, null, 'prices']);
+    expect(row(priced)).toEqual(['closed', 'USD', 50_000, 50_000, 1, 'same-currency', 'prices']);
+    expect(row(broker)).toEqual(['closed', 'USD', 49_800, 49_800, 1, 'same-currency', 'broker']);
+    close();
+  });
+
   it('lets the tables the count triggers read be renamed (and renamed back), the counts still exact after', () => {
     const handle = openDb(join(tempDir(), 'j.db'), { migrationsFolder: SOURCE_MIGRATIONS_FOLDER });
     const { sqlite } = handle;

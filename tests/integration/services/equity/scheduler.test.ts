@@ -36,10 +36,11 @@ function seedTrades(services: Services) {
   sqlite.prepare("INSERT INTO instruments (symbol, asset_class) VALUES ('ES', 'future')").run();
   const insert = sqlite.prepare(
     `INSERT INTO trades (account_id, instrument_id, direction, status, opened_at, closed_at, close_day, qty, entry_price,
-       gross_pnl_cents, fees_cents, net_pnl_cents) VALUES (1, 1, 'long', 'closed', 0, 0, ?, 1, 1, ?, 0, ?)`,
+       gross_pnl_cents, fees_cents, net_pnl_cents) VALUES (1, 1, 'long', 'closed', 0, ?, ?, 1, 1, ?, 0, ?)`,
   );
-  insert.run('2024-05-01', 500, 500);
-  insert.run('2024-05-02', -200, -200);
+  // Closed at noon UTC (the account's zone) of their day: validation recomputes the day from the close.
+  insert.run(Date.parse('2024-05-01T12:00:00Z'), '2024-05-01', 500, 500);
+  insert.run(Date.parse('2024-05-02T12:00:00Z'), '2024-05-02', -200, -200);
   rebuildDailyEquity(sqlite);
 }
 

@@ -252,7 +252,10 @@ describe('refreshAccountEquityForDays (trade writes)', () => {
             .prepare('SELECT account_id, close_day FROM trades WHERE id = ?').get(id) as { account_id: number; close_day: string };
           if (action === 1) {
             const net = Math.round((rand() - 0.5) * 80_000);
-            fx.sqlite.prepare('UPDATE trades SET gross_pnl_cents = ?, fees_cents = 0, net_pnl_cents = ?, close_day = ? WHERE id = ?').run(net, net, day, id);
+            // The close moves with its day (05:00Z is that day in New York and in Tokyo): validation recomputes the day from it.
+            fx.sqlite
+              .prepare('UPDATE trades SET gross_pnl_cents = ?, fees_cents = 0, net_pnl_cents = ?, close_day = ?, closed_at = ? WHERE id = ?')
+              .run(net, net, day, Date.parse(`${day}T05:00:00Z`), id);
             refreshAccountEquityForDays(fx.sqlite, accountOf, [before, day]);
           } else {
             fx.sqlite.prepare('DELETE FROM trades WHERE id = ?').run(id);

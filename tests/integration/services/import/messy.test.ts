@@ -58,6 +58,9 @@ describe('messy input, row errors, skip or abort', () => {
   });
 
   it('reads BOM, semicolons, European decimals, quoted separators, blank lines, several date formats and multi-line notes', async () => {
+    // The account is in EUR and every instrument is quoted in USD: the trades book at the
+    // table's rate, 1 EUR = 1.25 USD, so 1 USD = 0.80 EUR (a USD 525.00 gain is EUR 420.00).
+    ctx.services.journal.fxRates.put([{ day: '2025-10-15', base: 'EUR', quote: 'USD', rate: 1.25 }], 'test');
     const result = await ctx.services.imports.run(request());
     expect(result.status).toBe('committed');
     expect(result.rowCount).toBe(6);
@@ -66,12 +69,13 @@ describe('messy input, row errors, skip or abort', () => {
     expect(formatRowError(result.errors[0]!)).toBe('Row 6, column "Exit": "abc" is not a number');
     const trades = tradeViews(ctx.services.db.sqlite);
     expect(trades.map((t) => [t.symbol, t.direction, t.qty, t.entryPrice, t.exitPrice, t.grossPnlCents, t.feesCents, t.netPnlCents, t.notes])).toEqual([
-      ['ESZ5', 'long', 2, 6650.25, 6655.5, 52500, 468, 52032, 'Break, then retest; good'],
-      ['NQZ5', 'short', 1, 25030.5, 25010.25, 40500, 209, 40291, ''],
+      // USD 525.00 = 5.25 points x 2 x $50; x 0.8 = EUR 420.00.
+      ['ESZ5', 'long', 2, 6650.25, 6655.5, 42000, 468, 41532, 'Break, then retest; good'],
+      ['NQZ5', 'short', 1, 25030.5, 25010.25, 32400, 209, 32191, ''],
       // Two identical rows without an id are two real trades: both land.
-      ['AAPL', 'long', 50, 246, 247.5, 7500, 50, 7450, ''],
-      ['AAPL', 'long', 50, 246, 247.5, 7500, 50, 7450, ''],
-      ['CLZ5', 'short', 1, 57.85, 57.62, 23000, 204, 22796, 'multi\r\nline note'],
+      ['AAPL', 'long', 50, 246, 247.5, 6000, 50, 5950, ''],
+      ['AAPL', 'long', 50, 246, 247.5, 6000, 50, 5950, ''],
+      ['CLZ5', 'short', 1, 57.85, 57.62, 18400, 204, 18196, 'multi\r\nline note'],
     ]);
     // 2025-10-15 09:31:05 Berlin (CEST) / "15.10.2025 10:15" (day first: dots) / compact / ISO Z.
     expect(trades.map((t) => new Date(t.openedAt).toISOString())).toEqual([

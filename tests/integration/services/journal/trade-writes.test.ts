@@ -102,7 +102,7 @@ describe('manual trade, tag, account and instrument writes keep equity in step',
     inStep();
 
     // A broker-reported gross (e.g. MetaTrader's Profit in account currency) survives note edits.
-    sqlite().prepare('UPDATE trades SET gross_pnl_cents = 3_577, net_pnl_cents = 3_377 WHERE id = ?').run(trade.id);
+    sqlite().prepare("UPDATE trades SET gross_pnl_cents = 3_577, net_pnl_cents = 3_377, pnl_source = 'broker' WHERE id = ?").run(trade.id);
     const noted = trades.update(trade.id, { notes: 'reviewed', tags: ['fade'] });
     expect(noted).toMatchObject({ grossPnlCents: 3_577, netPnlCents: 3_377, notes: 'reviewed', tags: ['fade'] });
     const refeed = trades.update(trade.id, { feesCents: 300 });

@@ -42,6 +42,8 @@ function loadReference(sqlite: Sqlite): Reference[] {
               t.close_day AS closeDay, t.qty, t.entry_price AS entryPrice, t.exit_price AS exitPrice,
               t.stop_price AS stopPrice, t.target_price AS targetPrice, t.planned_risk_cents AS plannedRiskCents,
               t.gross_pnl_cents AS grossPnlCents, t.fees_cents AS feesCents, t.net_pnl_cents AS netPnlCents,
+              a.currency AS accountCurrency, t.pnl_currency AS pnlCurrency, t.quote_gross_pnl_cents AS quoteGrossPnlCents,
+              t.fx_rate AS fxRate, t.fx_rate_source AS fxRateSource, t.pnl_source AS pnlSource,
               t.r_multiple AS rMultiple, t.notes, t.setup, a.timezone
        FROM trades t, accounts a, instruments i WHERE a.id = t.account_id AND i.id = t.instrument_id`,
     )

@@ -97,9 +97,15 @@ export const tradesJob: ExportJobModule<'trades'> = {
       : `(SELECT t.* FROM trades t WHERE ${where})`;
     const limitedParams = params.limit ? [...whereParams, params.limit] : whereParams;
     const currency = commonCurrency(sqlite, params.filter.accountIds);
+    const ids = params.filter.accountIds ?? [];
+    const currencies = sqlite
+      .prepare(`SELECT DISTINCT currency FROM accounts ${ids.length ? `WHERE id IN (${ids.map(() => '?').join(',')})` : ''} ORDER BY currency`)
+      .pluck()
+      .all(...ids) as string[];
     return {
       title: 'Trades',
       currency,
+      currencies,
       count: () => (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${limited}`).get(...limitedParams) as { n: number }).n,
       rows: () => sqlite.prepare(query.sql).raw(true).iterate(...query.params) as IterableIterator<unknown[]>,
       summary() {

@@ -18,6 +18,8 @@ export interface RowSource {
   title: string;
   /** Currency of the money columns when the rows share one, else null. */
   currency: string | null;
+  /** Every currency the rows may be in (the accounts' in scope), for per-row money formats. */
+  currencies?: readonly string[];
   /** How many rows rows() yields (within the export's read transaction). */
   count(): number;
   rows(): IterableIterator<unknown[]>;

@@ -20,6 +20,11 @@ export interface ByteSink {
 export interface ReportInfo {
   title: string;
   currency: string | null;
+  /**
+   * Every currency the rows may be in, when a column holds each row's currency (its index):
+   * XLSX then gives each row's money cells that currency's format instead of a shared one.
+   */
+  rowCurrencies?: { column: number; currencies: readonly string[] } | undefined;
   generatedAt: number;
   rowsTotal: number;
   filters(): string[];

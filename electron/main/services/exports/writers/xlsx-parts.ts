@@ -90,13 +90,17 @@ export function moneyFormat(currency: string | null): string {
 /** Cell style ids in styles.xml's cellXfs, by role. */
 export const STYLE = { header: 1, datetime: 2, day: 3, money: 4, percent: 5 } as const;
 
-export function stylesXml(currency: string | null): string {
-  const formats = [
+/** The style id of money in the k-th of the report's row currencies (after the fixed ones). */
+export const rowMoneyStyle = (k: number) => 6 + k;
+
+export function stylesXml(currency: string | null, rowCurrencies: readonly string[] = []): string {
+  const formats: (readonly [number, string])[] = [
     [164, 'yyyy-mm-dd hh:mm:ss'],
     [165, 'yyyy-mm-dd'],
     [166, moneyFormat(currency)],
     [167, '0.00%'],
-  ] as const;
+    ...rowCurrencies.map((c, k) => [168 + k, moneyFormat(c)] as const),
+  ];
   const xf = (numFmtId: number, fontId = 0) =>
     `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}/>`;
   return `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}">` +
@@ -105,7 +109,7 @@ export function stylesXml(currency: string | null): string {
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-    `<cellXfs count="6">${xf(0)}${xf(0, 1)}${xf(164)}${xf(165)}${xf(166)}${xf(167)}</cellXfs>` +
+    `<cellXfs count="${6 + rowCurrencies.length}">${xf(0)}${xf(0, 1)}${xf(164)}${xf(165)}${xf(166)}${xf(167)}${rowCurrencies.map((_, k) => xf(168 + k)).join('')}</cellXfs>` +
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
     '</styleSheet>';
 }

@@ -7,6 +7,7 @@ import {
   ROOT_RELS,
   SHEET_TAIL,
   STYLE,
+  rowMoneyStyle,
   columnRef,
   contentTypesXml,
   continuedSheetNames,
@@ -76,6 +77,9 @@ export function createXlsxWriter(
   // `<c r="B` per column: the row number and the rest follow.
   const opens = refs.map((ref) => `<c r="${ref}`);
   const daySerial = createDaySerial();
+  const rowStyles = report.rowCurrencies
+    ? Object.assign(new Map(report.rowCurrencies.currencies.map((c, k) => [c, rowMoneyStyle(k)] as const)), { column: report.rowCurrencies.column })
+    : null;
   let sheet: ZipEntryStream | null = null;
   let sheets = 0;
   let buffer = '';
@@ -139,7 +143,7 @@ export function createXlsxWriter(
     async begin() {
       zip.addFile('_rels/.rels', ROOT_RELS);
       zip.addFile('docProps/core.xml', corePropsXml(report.title, report.generatedAt));
-      zip.addFile('xl/styles.xml', stylesXml(report.currency));
+      zip.addFile('xl/styles.xml', stylesXml(report.currency, report.rowCurrencies?.currencies));
       sheets = 1;
       sheet = zip.openStream(sheetPath());
       buffer = sheetHead(columns, refs, true);
@@ -149,6 +153,12 @@ export function createXlsxWriter(
       rowNumber += 1;
       const r = String(rowNumber);
       let xml = `<row r="${r}">`;
+      // Each row's money in its own currency's format when the rows carry their currency.
+      let moneyStyle: number = STYLE.money;
+      if (rowStyles) {
+        const k = rowStyles.get(values[rowStyles.column] as string);
+        if (k !== undefined) moneyStyle = k;
+      }
       for (let i = 0; i < width; i++) {
         const v = values[i];
         if (v === null || v === undefined) continue;
@@ -158,7 +168,7 @@ export function createXlsxWriter(
             if (isFiniteNumber(v)) xml += `${opens[i]}${r}"><v>${v}</v></c>`;
             break;
           case 'money':
-            xml += `${opens[i]}${r}" s="${STYLE.money}"><v>${(v as number) / 100}</v></c>`;
+            xml += `${opens[i]}${r}" s="${moneyStyle}"><v>${(v as number) / 100}</v></c>`;
             break;
           case 'datetime':
             xml += `${opens[i]}${r}" s="${STYLE.datetime}"><v>${excelSerialFromMs(v as number)}</v></c>`;
