@@ -16,6 +16,16 @@ export const InstrumentOverrideSchema = z
   .strict();
 export type InstrumentOverride = z.infer<typeof InstrumentOverrideSchema>;
 
+/** The settings of an account the file names and the journal does not have yet, as confirmed in the preview. */
+export const NewAccountSettingsSchema = z
+  .object({
+    currency: CurrencySchema,
+    timezone: TimeZoneSchema,
+    startingBalanceCents: z.number().int().min(-1e15).max(1e15).default(0),
+  })
+  .strict();
+export type NewAccountSettings = z.output<typeof NewAccountSettingsSchema>;
+
 /** What to read and how: the same fields drive the preview and the import itself. */
 export const ImportSourceSchema = z
   .object({
@@ -36,11 +46,13 @@ export const ImportRunSchema = ImportSourceSchema.extend({
   onError: z.enum(['skip', 'abort']).default('abort'),
   /** Keyed by the symbol as written in the file. */
   instruments: z.record(z.string().min(1).max(100), InstrumentOverrideSchema).default({}),
-  /** Accounts the file names that do not exist yet are created with these settings. */
+  /** Accounts the file names that do not exist yet are created with these settings... */
   newAccounts: z
     .object({ currency: CurrencySchema.default('USD'), timezone: TimeZoneSchema.default('UTC') })
     .strict()
     .default({ currency: 'USD', timezone: 'UTC' }),
+  /** ...unless the user confirmed their own in the preview, keyed by the account name the file writes. */
+  accounts: z.record(z.string().min(1).max(100), NewAccountSettingsSchema).default({}),
   /** Run everything, report the counts, write nothing. */
   dryRun: z.boolean().default(false),
 }).strict();

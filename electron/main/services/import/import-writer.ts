@@ -1,13 +1,14 @@
 import type { Sqlite } from '../db/client';
 import { AppError } from '../errors';
 import type { ImportPresetDefinition } from '../../../../shared/domain/import-preset';
-import type { InstrumentOverride } from '../../../../shared/domain/import-options';
+import type { InstrumentOverride, NewAccountSettings } from '../../../../shared/domain/import-options';
 import { amountToCents } from '../../../../shared/domain/trade-input-pnl';
 import { createZoneCalendar, type ZoneCalendar } from '../../../../shared/domain/zone-calendar';
 import { refreshAccountEquityForDays } from '../equity/maintain';
 import type { Accounts } from '../journal/accounts';
 import type { Instruments } from '../journal/instruments';
 import { createTradeStore, deriveTrade, type TradeFacts } from '../journal/trade-writes-store';
+import { createExecutions, type ExecutionInput } from '../journal/executions';
 import type { KeyedRow } from './dedupe-keys';
 import { detectInstrument } from './instrument-detect';
 import { createImportKeys, portionsToTrip } from './import-keys';
@@ -17,7 +18,7 @@ import { withIndexesDeferred } from '../db/bulk-indexes';
 import { withTradeFilterCountsDeferred } from '../journal/trade-filter-counts';
 
 /** Tables whose secondary indexes a bulk import rebuilds once instead of updating per row. */
-const BULK_TABLES = ['trades', 'trade_tags', 'import_keys'] as const;
+const BULK_TABLES = ['trades', 'trade_tags', 'import_keys', 'executions'] as const;
 /** From this many new rows on, an import defers per-row index and trigger work. */
 const BULK_MIN_ROWS = 5_000;
 
@@ -29,6 +30,8 @@ export interface WritePlan {
   errorRows: number;
   accountId: number | null;
   newAccounts: { currency: string; timezone: string };
+  /** Settings confirmed in the preview for accounts the file creates, keyed by the file's name for them. */
+  accounts: Record<string, NewAccountSettings>;
   preset: ImportPresetDefinition;
   presetLabel: string;
   sourceName: string;
@@ -42,6 +45,7 @@ export interface WriteOutcome {
   duplicateRows: number;
   tradesCreated: number;
   tradesUpdated: number;
+  tradesLeftOpen: number;
   accountsCreated: number;
   instrumentsCreated: number;
 }
@@ -69,6 +73,18 @@ export function writeImport(
   const { sqlite, accounts, instruments, now } = deps;
   const store = createTradeStore(sqlite);
   const keys = createImportKeys(sqlite);
+  const executions = createExecutions(sqlite);
+  const toExecutions = (list: readonly FillPortion[], batchId: number): ExecutionInput[] =>
+    list.map((p) => ({
+      executedAt: p.executedAt,
+      side: p.side === 1 ? 'buy' : 'sell',
+      qty: p.qty,
+      price: p.price,
+      feesCents: p.feesCents,
+      brokerExecId: p.execId ?? null,
+      brokerOrderId: p.orderId ?? null,
+      importBatchId: batchId,
+    }));
   const tagCache = new Map<string, number>();
   const insertBatch = sqlite.prepare(
     `INSERT INTO import_batches (account_id, source_name, preset, file_sha256, row_count, accepted_count,
@@ -92,6 +108,7 @@ export function writeImport(
     duplicateRows: plan.repeatedIds,
     tradesCreated: 0,
     tradesUpdated: 0,
+    tradesLeftOpen: 0,
     accountsCreated: 0,
     instrumentsCreated: 0,
   };
@@ -112,7 +129,14 @@ export function writeImport(
         const existing = accounts.findByName(label);
         if (existing) id = existing.id;
         else {
-          id = accounts.insert({ name: label, broker: null, currency: plan.newAccounts.currency, timezone: plan.newAccounts.timezone, startingBalanceCents: 0 });
+          const confirmed = plan.accounts[label];
+          id = accounts.insert({
+            name: label,
+            broker: null,
+            currency: confirmed?.currency ?? plan.newAccounts.currency,
+            timezone: confirmed?.timezone ?? plan.newAccounts.timezone,
+            startingBalanceCents: confirmed?.startingBalanceCents ?? 0,
+          });
           outcome.accountsCreated += 1;
         }
         accountByLabel.set(label, id);
@@ -268,6 +292,7 @@ export function writeImport(
         if (row.tags.length > 0) store.addTags(tradeId, store.ensureTags(row.tags, tagCache));
         days.push(record.closeDay);
         outcome.tradesCreated += 1;
+        if (record.closedAt === null) outcome.tradesLeftOpen += 1;
       }
       for (const { instrument, rows, openTradeId, seed } of job.fills.values()) {
         const fresh: FillPortion[] = rows.map(({ row, key }) => ({
@@ -277,12 +302,15 @@ export function writeImport(
           price: row.price,
           executedAt: row.executedAt,
           feesCents: row.feesCents,
+          execId: row.execId,
+          orderId: row.orderId,
         }));
         const continues = openTradeId !== null;
         const trips = groupRoundTrips(continues ? [...seed, ...fresh] : fresh);
         trips.forEach((trip, i) => {
           const facts = portionsToTrip(trip, accountId, instrument.id);
           const gross = trip.closedAt === null ? null : amountToCents(trip.grossPoints * instrument.multiplier);
+          if (trip.closedAt === null) outcome.tradesLeftOpen += 1;
           if (continues && i === 0) {
             const before = store.get(openTradeId)!;
             const record = deriveTrade(
@@ -292,7 +320,9 @@ export function writeImport(
               { brokerGrossCents: gross, externalId: before.externalId, importBatchId: before.importBatchId },
             );
             store.update(openTradeId, record, now);
-            keys.insertFillPortions(accountId, openTradeId, batchId, trip.portions.slice(seed.length));
+            const added = trip.portions.slice(seed.length);
+            keys.insertFillPortions(accountId, openTradeId, batchId, added);
+            executions.insertForTrade(openTradeId, toExecutions(added, batchId), { accountId });
             days.push(before.closeDay, record.closeDay);
             outcome.tradesUpdated += 1;
             return;
@@ -304,6 +334,7 @@ export function writeImport(
           });
           const tradeId = store.insert(record, now);
           keys.insertFillPortions(accountId, tradeId, batchId, trip.portions);
+          executions.insertForTrade(tradeId, toExecutions(trip.portions, batchId), { accountId, firstSeq: 0 });
           days.push(record.closeDay);
           outcome.tradesCreated += 1;
         });
