@@ -8,6 +8,8 @@ export interface Formatters {
   /** Money without the +/- sign rule, for limits and balances. */
   plainMoney(cents: number, currency?: string): string;
   dateTime(epochMs: number | null): string;
+  /** Date and time as a clock in `timeZone` reads it (imports show a file's times in the file's zone). */
+  dateTimeIn(epochMs: number | null, timeZone: string): string;
   /** A 'YYYY-MM-DD' trading day, written the locale's way (no time zone shift). */
   day(day: string | null): string;
   count(n: number): string;
@@ -32,7 +34,9 @@ export function createFormatters(localeSetting: string): Formatters {
     }
     return f;
   };
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // Every time says its zone (the machine's here): a trader in one zone reading another's clock is how imports go wrong.
+  const dateTime = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+  const zoned = new Map<string, Intl.DateTimeFormat>();
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const numbers = new Map<number, Intl.NumberFormat>();
@@ -53,6 +57,17 @@ export function createFormatters(localeSetting: string): Formatters {
     money: (cents, currency = 'USD') => moneyFormat(money, currency, true).format(cents / 100),
     plainMoney: (cents, currency = 'USD') => moneyFormat(plain, currency, false).format(cents / 100),
     dateTime: (ms) => (ms === null ? '—' : dateTime.format(new Date(ms))),
+    dateTimeIn(ms, timeZone) {
+      if (ms === null) return '—';
+      let f = zoned.get(timeZone);
+      if (!f) {
+        f = new Intl.DateTimeFormat(locale, {
+          year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short', timeZone,
+        });
+        zoned.set(timeZone, f);
+      }
+      return f.format(new Date(ms));
+    },
     day: (day) => (day === null ? '—' : dayFormat.format(new Date(`${day}T00:00:00Z`))),
     count: (n) => integer.format(n),
     number: (n, digits = 5) => (n === null ? '—' : cached(numbers, digits, {}).format(n)),

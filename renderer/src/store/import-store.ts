@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ImportPreset, ImportPresetDefinition } from '../../../shared/domain/import-preset';
 import type { ImportBatch, ImportPreview, ImportRunResult } from '../../../shared/domain/import-result';
+import type { NewAccountSettings } from '../../../shared/domain/import-options';
 import { call, errorMessage } from '../api';
 import { fieldErrors } from '../validation';
 
@@ -13,6 +14,10 @@ interface ImportState {
   presetId: string | null;
   /** A mapping edited here; wins over presetId. */
   mapping: ImportPresetDefinition | null;
+  /** The zone the user chose for the file's times; null = what the service proposes (remembered, else the account's). */
+  timeZone: string | null;
+  /** Settings of the accounts the file creates, as confirmed in the preview, by the file's account name. */
+  newAccounts: Record<string, NewAccountSettings>;
   presets: ImportPreset[];
   preview: ImportPreview | null;
   result: ImportRunResult | null;
@@ -23,6 +28,8 @@ interface ImportState {
   chooseFile(): Promise<void>;
   setAccount(accountId: number | null): Promise<void>;
   setPreset(presetId: string | null): Promise<void>;
+  setTimeZone(timeZone: string): Promise<void>;
+  setNewAccount(name: string, settings: NewAccountSettings): void;
   applyMapping(mapping: ImportPresetDefinition): Promise<void>;
   savePreset(mapping: ImportPresetDefinition): Promise<void>;
   deletePreset(presetId: string): Promise<void>;
@@ -39,10 +46,11 @@ function failure(error: unknown) {
 
 export const useImportStore = create<ImportState>((set, get) => {
   const source = () => {
-    const { path, accountId, presetId, mapping } = get();
+    const { path, accountId, presetId, mapping, timeZone } = get();
     return {
       path: path!,
       ...(accountId !== null ? { accountId } : {}),
+      ...(timeZone !== null ? { timeZone } : {}),
       ...(mapping ? { preset: mapping } : presetId ? { presetId } : {}),
     };
   };
@@ -51,7 +59,13 @@ export const useImportStore = create<ImportState>((set, get) => {
     set({ busy: 'preview', result: null });
     try {
       const preview = await call('import:preview', { ...source(), sampleSize: 50 });
-      set({ preview, presetId: get().presetId ?? preview.presetId, message: null });
+      // Accounts the file creates start in the file's zone; what the user already confirmed stays.
+      const confirmed = get().newAccounts;
+      const newAccounts: Record<string, NewAccountSettings> = {};
+      for (const { name } of preview.newAccounts) {
+        newAccounts[name] = confirmed[name] ?? { currency: 'USD', timezone: preview.timeZone, startingBalanceCents: 0 };
+      }
+      set({ preview, presetId: get().presetId ?? preview.presetId, newAccounts, message: null });
     } catch (error) {
       set({ message: failure(error), preview: null });
     } finally {
@@ -70,6 +84,8 @@ export const useImportStore = create<ImportState>((set, get) => {
     accountId: null,
     presetId: null,
     mapping: null,
+    timeZone: null,
+    newAccounts: {},
     presets: [],
     preview: null,
     result: null,
@@ -92,7 +108,7 @@ export const useImportStore = create<ImportState>((set, get) => {
           set({ message: { kind: 'info', text: 'No file was chosen.' } });
           return;
         }
-        set({ path, presetId: null, mapping: null, preview: null, result: null });
+        set({ path, presetId: null, mapping: null, timeZone: null, newAccounts: {}, preview: null, result: null });
       } catch (error) {
         set({ message: failure(error) });
         return;
@@ -102,12 +118,20 @@ export const useImportStore = create<ImportState>((set, get) => {
       await refreshPreview();
     },
     async setAccount(accountId) {
-      set({ accountId });
+      set({ accountId, timeZone: null });
       await refreshPreview();
     },
     async setPreset(presetId) {
-      set({ presetId, mapping: null });
+      // Another layout may have its own remembered zone.
+      set({ presetId, mapping: null, timeZone: null });
       await refreshPreview();
+    },
+    async setTimeZone(timeZone) {
+      set({ timeZone });
+      await refreshPreview();
+    },
+    setNewAccount(name, settings) {
+      set({ newAccounts: { ...get().newAccounts, [name]: settings } });
     },
     async applyMapping(mapping) {
       set({ mapping });
@@ -140,7 +164,10 @@ export const useImportStore = create<ImportState>((set, get) => {
       if (!get().path) return;
       set({ busy: 'run', message: null, result: null });
       try {
-        const result = await call('import:run', { ...source(), onError, dryRun });
+        // The zone the preview showed is the zone the import uses, chosen or proposed.
+        const { preview, newAccounts } = get();
+        const zone = preview ? { timeZone: preview.timeZone, newAccounts: { currency: 'USD', timezone: preview.timeZone } } : {};
+        const result = await call('import:run', { ...source(), ...zone, accounts: newAccounts, onError, dryRun });
         set({ result });
         await get().loadLists();
       } catch (error) {
@@ -167,7 +194,7 @@ export const useImportStore = create<ImportState>((set, get) => {
       }
     },
     reset() {
-      set({ path: null, presetId: null, mapping: null, preview: null, result: null, message: null });
+      set({ path: null, presetId: null, mapping: null, timeZone: null, newAccounts: {}, preview: null, result: null, message: null });
     },
   };
 });
