@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ASSET_CLASSES } from './enums';
-import { ImportPresetDefinitionSchema } from './import-preset';
+import { ImportPresetDefinitionSchema, SECTION_STYLES } from './import-preset';
+
+const ImportPresetDefinitionShape = {
+  headerRow: z.number().int().min(1).max(100_000).optional(),
+  section: z.object({ name: z.string().trim().min(1).max(100), style: z.enum(SECTION_STYLES).default('firstCell') }).strict().optional(),
+};
 import { CurrencySchema, TimeZoneSchema } from './trade-input-refs';
 
 const Id = z.number().int().positive();
@@ -60,5 +65,8 @@ export type ImportRunRequest = z.output<typeof ImportRunSchema>;
 
 export const ImportPreviewSchema = ImportSourceSchema.extend({
   sampleSize: z.number().int().min(1).max(200).default(20),
+  /** Before any layout fits: read the header from this row, and only this section's rows, so the columns can be mapped by name. */
+  headerRow: ImportPresetDefinitionShape.headerRow,
+  section: ImportPresetDefinitionShape.section,
 }).strict();
 export type ImportPreviewRequest = z.output<typeof ImportPreviewSchema>;

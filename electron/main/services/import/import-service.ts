@@ -26,7 +26,10 @@ import { writeImport, type WriteOutcome } from './import-writer';
 import { undoImport, type UndoOutcome } from './import-undo';
 import { presetMatchScore, normalizeHeaders, compileLayout } from './layout';
 import { createPresetStore } from './preset-store';
-import { readRows, MAX_PREAMBLE_ROWS, MAX_REPORTED_ERRORS, type HeaderSearch } from './read-file';
+import { createSectionGate, readRows, sectionRows, MAX_PREAMBLE_ROWS, MAX_REPORTED_ERRORS, type HeaderSearch } from './read-file';
+
+/** Rows read to detect the layout: enough to reach the trades section of a broker statement. */
+const DETECT_ROWS = 3_000;
 import { createZoneMemory } from './zone-memory';
 import { groupRoundTrips } from './round-trips';
 import type { FillRowData, RowData, TradeRowData } from './row-reader';
@@ -116,11 +119,19 @@ export function createImportService(deps: ImportDeps) {
     const head: TableRow[] = [];
     for await (const row of source.rows()) {
       head.push(row);
-      if (head.length >= MAX_PREAMBLE_ROWS) break;
+      if (head.length >= DETECT_ROWS) break;
     }
     let best: { preset: ImportPreset; score: number } | null = null;
     for (const preset of presets.list()) {
+      // A statement's section may start far down the file; other layouts have their header near the top.
+      const gate = createSectionGate({ section: preset.definition.section });
+      const rows: TableRow[] = [];
       for (const row of head) {
+        const verdict = gate(row);
+        if (verdict === 'end' || rows.length >= MAX_PREAMBLE_ROWS) break;
+        if (verdict === 'keep') rows.push(row);
+      }
+      for (const row of rows) {
         const score = presetMatchScore(preset.definition, normalizeHeaders(row.cells));
         if (score > 0 && (best === null || score > best.score)) best = { preset, score };
       }
@@ -233,7 +244,7 @@ export function createImportService(deps: ImportDeps) {
         const sampleRows: { row: number; cells: string[] }[] = [];
         let headers: string[] = [];
         let headerRow = 0;
-        for await (const row of source.rows()) {
+        for await (const row of sectionRows(source.rows(), { headerRow: request.headerRow, section: request.section })) {
           if (headerRow === 0) {
             headers = normalizeHeaders(row.cells);
             headerRow = row.line;
@@ -267,7 +278,7 @@ export function createImportService(deps: ImportDeps) {
       }
       // The raw cells of the same rows, for the mapping table.
       const sampleRows: { row: number; cells: string[] }[] = [];
-      for await (const row of (await openTableSource(request.path)).rows()) {
+      for await (const row of sectionRows((await openTableSource(request.path)).rows(), chosen.definition)) {
         if (row.line <= read.search.headerRow) continue;
         sampleRows.push({ row: row.line, cells: row.cells });
         if (sampleRows.length >= request.sampleSize) break;

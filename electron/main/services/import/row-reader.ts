@@ -130,8 +130,11 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
     const parsed = decimalOf(field, false);
     return parsed === null ? null : canonicalToCents(parsed);
   };
-  const timeOf = (field: MappableField, required: boolean): number | null => {
-    const raw = text(field);
+  /** A date-time cell, or a date cell plus the time cell of `timeField` when the layout splits them. */
+  const timeOf = (field: MappableField, required: boolean, timeField?: MappableField): number | null => {
+    const date = text(field);
+    const clock = timeField !== undefined && index[timeField] !== undefined ? text(timeField) : '';
+    const raw = date !== '' && clock !== '' ? `${date} ${clock}` : date;
     if (raw === '') {
       if (required) fail(field, raw, 'is empty');
       return null;
@@ -171,7 +174,7 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
     if (preset.kind === 'fills') {
       const signedQty = numberOf('qty', true);
       const price = numberOf('price', true);
-      const executedAt = timeOf('executedAt', true);
+      const executedAt = timeOf('executedAt', true, 'executedTime');
       let side: 1 | -1 | null = null;
       const sideText = text('side');
       if (sideText !== '') {
@@ -204,29 +207,47 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
       };
     }
 
-    const directionText = text('direction');
     let direction: Direction | null = null;
-    if (directionText === '') fail('direction', '', 'is empty');
-    else {
-      const side = parseSide(directionText);
-      if (side === null) fail('direction', directionText, 'is not a direction this importer knows (use long or short)');
-      else direction = side === 1 ? 'long' : 'short';
+    let openedAt: number | null;
+    let closedAt: number | null;
+    let entryPrice: number | null;
+    let exitPrice: number | null;
+    if (index.boughtAt !== undefined || index.soldAt !== undefined) {
+      // No direction column: the side that came first opened the trade.
+      const boughtAt = timeOf('boughtAt', true);
+      const soldAt = timeOf('soldAt', true);
+      const buyPrice = numberOf('buyPrice', true);
+      const sellPrice = numberOf('sellPrice', true);
+      const long = boughtAt === null || soldAt === null || boughtAt <= soldAt;
+      direction = long ? 'long' : 'short';
+      openedAt = long ? boughtAt : soldAt;
+      closedAt = long ? soldAt : boughtAt;
+      entryPrice = long ? buyPrice : sellPrice;
+      exitPrice = long ? sellPrice : buyPrice;
+    } else {
+      const directionText = text('direction');
+      if (directionText === '') fail('direction', '', 'is empty');
+      else {
+        const side = parseSide(directionText);
+        if (side === null) fail('direction', directionText, 'is not a direction this importer knows (use long or short)');
+        else direction = side === 1 ? 'long' : 'short';
+      }
+      openedAt = timeOf('openedAt', true, 'openedTime');
+      closedAt = timeOf('closedAt', false, 'closedTime');
+      entryPrice = numberOf('entryPrice', true);
+      exitPrice = numberOf('exitPrice', false);
+      if (closedAt !== null && exitPrice === null && text('exitPrice') === '') {
+        fail('exitPrice', '', 'is empty but the trade has a close time');
+      }
+      if (exitPrice !== null && closedAt === null && text('closedAt') === '') {
+        fail('closedAt', '', 'is empty but the trade has an exit price');
+      }
+      if (openedAt !== null && closedAt !== null && closedAt < openedAt) {
+        fail('closedAt', text('closedAt'), `is before the open time (${text('openedAt')})`);
+      }
     }
-    const openedAt = timeOf('openedAt', true);
-    const closedAt = timeOf('closedAt', false);
     const qty = numberOf('qty', true);
     if (qty === 0) fail('qty', text('qty'), 'must not be zero');
-    const entryPrice = numberOf('entryPrice', true);
-    const exitPrice = numberOf('exitPrice', false);
-    if (closedAt !== null && exitPrice === null && text('exitPrice') === '') {
-      fail('exitPrice', '', 'is empty but the trade has a close time');
-    }
-    if (exitPrice !== null && closedAt === null && text('closedAt') === '') {
-      fail('closedAt', '', 'is empty but the trade has an exit price');
-    }
-    if (openedAt !== null && closedAt !== null && closedAt < openedAt) {
-      fail('closedAt', text('closedAt'), `is before the open time (${text('openedAt')})`);
-    }
     const rMultiple = numberOf('rMultiple', false);
     // Notes keep their spacing: only the export's formula guard is undone.
     const rawNotes = index.notes === undefined ? '' : cells[index.notes] ?? '';
