@@ -136,6 +136,8 @@ export const ImportPresetDefinitionSchema = z
     headerRow: z.number().int().min(1).max(100_000).optional(),
     /** Read only the rows of this section of a multi-section statement. */
     section: z.object({ name: z.string().trim().min(1).max(100), style: z.enum(SECTION_STYLES).default('firstCell') }).strict().optional(),
+    /** The file lists the newest row first (Schwab): read it bottom-up, so fills of one day without times keep their order. */
+    newestFirst: z.boolean().default(false),
     /** A row whose first cell is one of these ends the table (MetaTrader reports stack sections). */
     stopAtFirstCell: z.array(z.string().min(1).max(100)).max(20).default([]),
   })

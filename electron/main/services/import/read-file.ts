@@ -161,6 +161,7 @@ export async function readRows(source: TableSource, options: ReadOptions): Promi
         rows.push(outcome.row);
       }
     }
+    if (preset.newestFirst) rows.reverse();
     return { search, rows, rowCount, errorRows, errors };
   } finally {
     await iterator.return?.(undefined);

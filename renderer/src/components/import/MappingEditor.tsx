@@ -51,6 +51,7 @@ export function emptyMapping(kind: ImportKind = 'trades'): ImportPresetDefinitio
     fxLotSize: 1,
     defaultAssetClass: 'stock',
     formulaGuard: false,
+    newestFirst: false,
     stopAtFirstCell: [],
   };
 }
