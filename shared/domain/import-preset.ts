@@ -44,6 +44,16 @@ export const TRADE_FIELDS = [
   'setup',
   'tags',
   'notes',
+  // A journal's own export carries what rebuilding it needs:
+  /** The trade's dedupe key as the journal kept it (a broker execution id or content hash). */
+  'externalId',
+  /** The account's currency, time zone and starting balance, for accounts the import creates. */
+  'currency',
+  'accountTimezone',
+  'startingBalance',
+  'instrumentCurrency',
+  /** The trade's executions, a JSON array as the journal exports it. */
+  'fills',
 ] as const;
 export type TradeField = (typeof TRADE_FIELDS)[number];
 
@@ -136,6 +146,8 @@ export const ImportPresetDefinitionSchema = z
     headerRow: z.number().int().min(1).max(100_000).optional(),
     /** Read only the rows of this section of a multi-section statement. */
     section: z.object({ name: z.string().trim().min(1).max(100), style: z.enum(SECTION_STYLES).default('firstCell') }).strict().optional(),
+    /** The file is a Spark Journal export: a row whose trade id is a trade of the same account and symbol in this journal is that trade. */
+    ownExport: z.boolean().default(false),
     /** The file lists the newest row first (Schwab): read it bottom-up, so fills of one day without times keep their order. */
     newestFirst: z.boolean().default(false),
     /** A row whose first cell is one of these ends the table (MetaTrader reports stack sections). */

@@ -74,7 +74,7 @@ export interface ImportPreview {
   timeZone: string;
   timeZoneSource: ImportZoneSource;
   /** Accounts the file names that the journal does not have yet: the import creates them. */
-  newAccounts: { name: string; rows: number }[];
+  newAccounts: { name: string; rows: number; proposed: { currency?: string; timezone?: string; startingBalanceCents?: number } }[];
 }
 
 /** `chosen`: sent with the request; `preset`/`account`: the zone last used with this layout or account; `account-zone`: the account's own. */

@@ -62,8 +62,12 @@ export const useImportStore = create<ImportState>((set, get) => {
       // Accounts the file creates start in the file's zone; what the user already confirmed stays.
       const confirmed = get().newAccounts;
       const newAccounts: Record<string, NewAccountSettings> = {};
-      for (const { name } of preview.newAccounts) {
-        newAccounts[name] = confirmed[name] ?? { currency: 'USD', timezone: preview.timeZone, startingBalanceCents: 0 };
+      for (const { name, proposed } of preview.newAccounts) {
+        newAccounts[name] = confirmed[name] ?? {
+          currency: proposed.currency ?? 'USD',
+          timezone: proposed.timezone ?? preview.timeZone,
+          startingBalanceCents: proposed.startingBalanceCents ?? 0,
+        };
       }
       set({ preview, presetId: get().presetId ?? preview.presetId, newAccounts, message: null });
     } catch (error) {

@@ -279,6 +279,8 @@ export const executions = sqliteTable(
     brokerExecId: text('broker_exec_id'),
     brokerOrderId: text('broker_order_id'),
     importBatchId: integer('import_batch_id').references(() => importBatches.id, { onDelete: 'set null' }),
+    /** The import dedupe key of the fill (import_keys.key), so an export carries it and a re-import of the broker file still knows the fill. */
+    importKey: text('import_key'),
     /** Order within the trade (execution order; equal times keep the file's order). */
     seq: integer('seq').notNull(),
   },

@@ -287,11 +287,13 @@ export function createImportService(deps: ImportDeps) {
       const errors = [...read.errors];
       const byFile = !target && chosen.definition.columns.account !== undefined;
       const rows = byFile ? requireAccounts(read.rows, errors, chosen.definition).rows : read.rows;
-      const newAccounts = new Map<string, number>();
+      const newAccounts = new Map<string, ImportPreview['newAccounts'][number]>();
       if (byFile) {
         for (const row of rows) {
           const label = row.account!;
-          if (newAccounts.has(label) || accounts.findByName(label) === undefined) newAccounts.set(label, (newAccounts.get(label) ?? 0) + 1);
+          const known = newAccounts.get(label);
+          if (known) known.rows += 1;
+          else if (accounts.findByName(label) === undefined) newAccounts.set(label, { name: label, rows: 1, proposed: row.accountSettings ?? {} });
         }
       }
       const guesses = new Map<string, ImportInstrumentGuess>();
@@ -311,7 +313,7 @@ export function createImportService(deps: ImportDeps) {
         errors: errors.sort((a, b) => a.row - b.row),
         instruments: [...guesses.values()],
         ...zoneFields,
-        newAccounts: [...newAccounts].map(([name, count]) => ({ name, rows: count })),
+        newAccounts: [...newAccounts.values()],
       };
     },
 

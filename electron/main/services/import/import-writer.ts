@@ -84,6 +84,7 @@ export function writeImport(
       brokerExecId: p.execId ?? null,
       brokerOrderId: p.orderId ?? null,
       importBatchId: batchId,
+      importKey: p.key,
     }));
   const tagCache = new Map<string, number>();
   const insertBatch = sqlite.prepare(
@@ -95,6 +96,8 @@ export function writeImport(
     'UPDATE import_batches SET row_count = ?, accepted_count = ?, duplicate_count = ? WHERE id = ?',
   );
   const countTrades = sqlite.prepare('SELECT COUNT(*) FROM trades').pluck();
+  // A journal's own export names its trades by id: the same trade (account and instrument too) is not new, whatever was edited since.
+  const ownTrade = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM trades WHERE id = ? AND account_id = ? AND instrument_id = ?)').pluck();
   const openImportedTrade = sqlite.prepare(
     `SELECT t.id FROM trades t
      WHERE t.account_id = ? AND t.instrument_id = ? AND t.status = 'open'
@@ -129,13 +132,15 @@ export function writeImport(
         const existing = accounts.findByName(label);
         if (existing) id = existing.id;
         else {
+          // The user's confirmation wins, then what a journal export carries, then the defaults.
           const confirmed = plan.accounts[label];
+          const carried = item.row.accountSettings;
           id = accounts.insert({
             name: label,
             broker: null,
-            currency: confirmed?.currency ?? plan.newAccounts.currency,
-            timezone: confirmed?.timezone ?? plan.newAccounts.timezone,
-            startingBalanceCents: confirmed?.startingBalanceCents ?? 0,
+            currency: confirmed?.currency ?? carried?.currency ?? plan.newAccounts.currency,
+            timezone: confirmed?.timezone ?? carried?.timezone ?? plan.newAccounts.timezone,
+            startingBalanceCents: confirmed?.startingBalanceCents ?? carried?.startingBalanceCents ?? 0,
           });
           outcome.accountsCreated += 1;
         }
@@ -176,6 +181,7 @@ export function writeImport(
       symbol: detected.symbol,
       assetClass: override.assetClass ?? detected.assetClass,
       multiplier: override.multiplier ?? detected.multiplier,
+      currency: row.instrumentCurrency,
     });
     if (ensured.created) outcome.instrumentsCreated += 1;
     found = { id: ensured.id, multiplier: ensured.multiplier };
@@ -221,13 +227,19 @@ export function writeImport(
         job.duplicates += 1;
         continue;
       }
-      job.accepted += 1;
       const row = item.row;
       if (row.kind === 'trade') {
-        instrumentFor(row);
+        const instrument = instrumentFor(row);
+        const ownId = plan.preset.ownExport && row.tradeId !== null && /^\d{1,15}$/.test(row.tradeId) ? Number(row.tradeId) : null;
+        if (ownId !== null && ownTrade.get(ownId, accountId, instrument.id) === 1) {
+          job.duplicates += 1;
+          continue;
+        }
+        job.accepted += 1;
         job.trades.push(item as KeyedRow<TradeRowData>);
         continue;
       }
+      job.accepted += 1;
       // Grouped by instrument, not by the file's spelling: "MNQ 12-25" and "MNQZ5" are one contract.
       const instrument = instrumentFor(row);
       let group = job.fills.get(instrument.id);
@@ -290,6 +302,26 @@ export function writeImport(
         });
         const tradeId = store.insert(record, now);
         if (row.tags.length > 0) store.addTags(tradeId, store.ensureTags(row.tags, tagCache));
+        if (row.fills !== null && row.fills.length > 0) {
+          // The fills a journal export carries come back as executions, and their keys as dedupe keys,
+          // so a later import of the broker's own file still knows them.
+          const portions: FillPortion[] = row.fills.map((fill) => ({
+            key: fill.key ?? '',
+            side: fill.side === 'buy' ? 1 : -1,
+            qty: fill.qty,
+            price: fill.price,
+            executedAt: fill.at,
+            feesCents: fill.fees,
+            execId: fill.exec,
+            orderId: fill.order,
+          }));
+          keys.insertFillPortions(accountId, tradeId, batchId, portions.filter((p) => p.key !== ''));
+          executions.insertForTrade(
+            tradeId,
+            toExecutions(portions, batchId).map((e) => ({ ...e, importKey: e.importKey === '' ? null : e.importKey })),
+            { accountId, firstSeq: 0 },
+          );
+        }
         days.push(record.closeDay);
         outcome.tradesCreated += 1;
         if (record.closedAt === null) outcome.tradesLeftOpen += 1;

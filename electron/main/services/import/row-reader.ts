@@ -6,6 +6,24 @@ import type { Layout } from './layout';
 import { parseDateTime } from './parse-datetime';
 import { canonicalToCents, isFailure, parseDecimalString, type DecimalMark } from './parse-number';
 import { TAG_LIST_SEPARATOR } from '../../../../shared/domain/trade-input';
+import { isValidTimeZone } from '../../../../shared/domain/day';
+import { z } from 'zod';
+
+const CURRENCY = /^[A-Z]{3}$/;
+const FillsSchema = z
+  .array(
+    z.object({
+      at: z.number().int(),
+      side: z.enum(['buy', 'sell']),
+      qty: z.number().positive(),
+      price: z.number().finite(),
+      fees: z.number().int().default(0),
+      exec: z.string().max(200).nullable().default(null),
+      order: z.string().max(200).nullable().default(null),
+      key: z.string().max(200).nullable().default(null),
+    }),
+  )
+  .max(10_000);
 
 /** Fields every imported row carries, whatever its kind. */
 interface RowBase {
@@ -16,6 +34,21 @@ interface RowBase {
   assetClassHint: string | undefined;
   multiplierHint: number | undefined;
   feesCents: number;
+  /** Settings a journal export carries for the account and the instrument (used when the import creates them). */
+  accountSettings?: { currency?: string; timezone?: string; startingBalanceCents?: number };
+  instrumentCurrency?: string;
+}
+
+/** A fill as a journal export carries it in its Fills column. */
+export interface ExportedFill {
+  at: number;
+  side: 'buy' | 'sell';
+  qty: number;
+  price: number;
+  fees: number;
+  exec: string | null;
+  order: string | null;
+  key: string | null;
 }
 
 export interface TradeRowData extends RowBase {
@@ -35,6 +68,8 @@ export interface TradeRowData extends RowBase {
   setup: string | null;
   tags: string[];
   notes: string;
+  externalId: string | null;
+  fills: ExportedFill[] | null;
 }
 
 export interface FillRowData extends RowBase {
@@ -145,6 +180,25 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
       return null;
     }
     return parsed;
+  };
+
+  /** The account settings a journal export carries (only read when mapped). */
+  const accountSettingsOf = (): RowBase['accountSettings'] => {
+    if (index.currency === undefined && index.accountTimezone === undefined && index.startingBalance === undefined) return undefined;
+    const out: NonNullable<RowBase['accountSettings']> = {};
+    const currency = text('currency');
+    if (currency !== '') {
+      if (CURRENCY.test(currency)) out.currency = currency;
+      else fail('currency', currency, 'is not a three-letter currency code such as USD');
+    }
+    const zone = text('accountTimezone');
+    if (zone !== '') {
+      if (isValidTimeZone(zone)) out.timezone = zone;
+      else fail('accountTimezone', zone, 'is not an IANA time zone (e.g. America/New_York)');
+    }
+    const balance = centsOf('startingBalance');
+    if (balance !== null) out.startingBalanceCents = balance;
+    return out;
   };
 
   return (rowCells, rowLine) => {
@@ -260,7 +314,27 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
       // Would come back as two tags from the next export and import.
       if (tag.includes(TAG_LIST_SEPARATOR)) fail('tags', tag, `is a tag containing “${TAG_LIST_SEPARATOR}”, which separates tags in Spark Journal`);
     }
+    let fills: ExportedFill[] | null = null;
+    const fillsText = text('fills');
+    if (fillsText !== '') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(fillsText);
+      } catch {
+        parsed = undefined;
+      }
+      const checked = FillsSchema.safeParse(parsed);
+      if (checked.success) fills = checked.data;
+      else fail('fills', `${fillsText.slice(0, 40)}…`, 'is not the list of fills a Spark Journal export writes');
+    }
+    const settings = accountSettingsOf();
+    const instrumentCurrency = text('instrumentCurrency');
+    if (instrumentCurrency !== '' && !CURRENCY.test(instrumentCurrency)) fail('instrumentCurrency', instrumentCurrency, 'is not a three-letter currency code such as USD');
     const row: TradeRowData = {
+      ...(settings ? { accountSettings: settings } : {}),
+      ...(instrumentCurrency !== '' ? { instrumentCurrency } : {}),
+      externalId: optionalText('externalId'),
+      fills,
       line,
       account,
       symbol,

@@ -16,15 +16,17 @@ export interface Execution {
   brokerExecId: string | null;
   brokerOrderId: string | null;
   importBatchId: number | null;
+  /** The fill's import dedupe key; null for fills entered by hand. */
+  importKey: string | null;
   seq: number;
 }
 
 export type ExecutionInput = Pick<Execution, 'executedAt' | 'side' | 'qty' | 'price' | 'feesCents'> &
-  Partial<Pick<Execution, 'brokerExecId' | 'brokerOrderId' | 'importBatchId'>>;
+  Partial<Pick<Execution, 'brokerExecId' | 'brokerOrderId' | 'importBatchId' | 'importKey'>>;
 
 const SELECT = `SELECT id, trade_id AS tradeId, account_id AS accountId, executed_at AS executedAt, side, qty, price,
   fees_cents AS feesCents, broker_exec_id AS brokerExecId, broker_order_id AS brokerOrderId,
-  import_batch_id AS importBatchId, seq FROM executions`;
+  import_batch_id AS importBatchId, import_key AS importKey, seq FROM executions`;
 
 /**
  * The executions of trades. Writes run inside the caller's transaction (an import writes a
@@ -36,8 +38,8 @@ export function createExecutions(sqlite: Sqlite) {
   const accountOf = sqlite.prepare('SELECT account_id FROM trades WHERE id = ?').pluck();
   const nextSeq = sqlite.prepare('SELECT COALESCE(MAX(seq) + 1, 0) FROM executions WHERE trade_id = ?').pluck();
   const insert = sqlite.prepare(
-    `INSERT INTO executions (trade_id, account_id, executed_at, side, qty, price, fees_cents, broker_exec_id, broker_order_id, import_batch_id, seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO executions (trade_id, account_id, executed_at, side, qty, price, fees_cents, broker_exec_id, broker_order_id, import_batch_id, import_key, seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const removeForTrade = sqlite.prepare('DELETE FROM executions WHERE trade_id = ?');
   const removeForBatch = sqlite.prepare('DELETE FROM executions WHERE trade_id = ? AND import_batch_id = ?');
@@ -65,6 +67,7 @@ export function createExecutions(sqlite: Sqlite) {
         f.brokerExecId ?? null,
         f.brokerOrderId ?? null,
         f.importBatchId ?? null,
+        f.importKey ?? null,
         seq,
       ).lastInsertRowid;
       ids.push(Number(id));

@@ -12,6 +12,8 @@ export interface InstrumentSpec {
   symbol: string;
   assetClass: AssetClass;
   multiplier: number;
+  /** Quote currency when the source says (a journal export); USD otherwise. */
+  currency?: string | undefined;
 }
 
 export interface EnsuredInstrument {
@@ -46,7 +48,7 @@ export function createInstruments(deps: { sqlite: Sqlite; events: EventBus }) {
     const found = bySymbol.get(spec.symbol) as Instrument | undefined;
     if (found) return { id: found.id, multiplier: found.multiplier, created: false };
     const id = Number(
-      insert.run({ ...spec, tickSize: null, currency: 'USD', description: null }).lastInsertRowid,
+      insert.run({ symbol: spec.symbol, assetClass: spec.assetClass, multiplier: spec.multiplier, tickSize: null, currency: spec.currency ?? 'USD', description: null }).lastInsertRowid,
     );
     return { id, multiplier: spec.multiplier, created: true };
   };

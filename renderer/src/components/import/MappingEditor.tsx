@@ -34,6 +34,19 @@ const FIELD_LABELS: Record<string, string> = {
   setup: 'Setup',
   tags: 'Tags',
   notes: 'Notes',
+  openedTime: 'Opened time (when the date is apart)',
+  closedTime: 'Closed time (when the date is apart)',
+  executedTime: 'Executed time (when the date is apart)',
+  buyPrice: 'Buy price (no direction column)',
+  sellPrice: 'Sell price (no direction column)',
+  boughtAt: 'Bought at (no direction column)',
+  soldAt: 'Sold at (no direction column)',
+  externalId: 'External ID',
+  currency: 'Account currency',
+  accountTimezone: 'Account time zone',
+  startingBalance: 'Account starting balance',
+  instrumentCurrency: 'Instrument currency',
+  fills: 'Fills (Spark Journal JSON)',
 };
 
 const DATE_ORDER_LABELS: Record<string, string> = { YMD: 'Year-month-day', MDY: 'Month/day/year (US)', DMY: 'Day/month/year' };
@@ -52,6 +65,7 @@ export function emptyMapping(kind: ImportKind = 'trades'): ImportPresetDefinitio
     defaultAssetClass: 'stock',
     formulaGuard: false,
     newestFirst: false,
+    ownExport: false,
     stopAtFirstCell: [],
   };
 }

@@ -43,7 +43,7 @@ describe('import time zone, new accounts and executions (through the handlers)',
   it('reads local times in the chosen zone, confirms the new account, and keeps every fill', async () => {
     const first = await ok(handlers['import:preview']({ path, presetId }));
     // No account, no memory: nothing to go on but UTC, and the preview says so.
-    expect(first).toMatchObject({ timeZone: 'UTC', timeZoneSource: 'default', newAccounts: [{ name: 'Sim101', rows: 4 }] });
+    expect(first).toMatchObject({ timeZone: "UTC", timeZoneSource: "default", newAccounts: [{ name: "Sim101", rows: 4, proposed: {} }] });
     // The row with no account is a row error, not the end of the import.
     expect(first.errors).toEqual([{ row: 6, column: 'Account', value: '', reason: expect.stringMatching(/names no account/) }]);
     expect(first.trades.map((t) => t.account)).toEqual(['Sim101', 'Sim101']);

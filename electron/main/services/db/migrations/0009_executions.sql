@@ -10,6 +10,7 @@ CREATE TABLE `executions` (
 	`broker_exec_id` text,
 	`broker_order_id` text,
 	`import_batch_id` integer,
+	`import_key` text,
 	`seq` integer NOT NULL,
 	FOREIGN KEY (`trade_id`) REFERENCES `trades`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE cascade,
@@ -25,9 +26,9 @@ CREATE TABLE `import_zones` (
 );
 --> statement-breakpoint
 -- Backfill: the fill portions earlier imports kept as dedupe keys are the executions of their trades.
-INSERT INTO `executions` (`trade_id`, `account_id`, `executed_at`, `side`, `qty`, `price`, `fees_cents`, `broker_exec_id`, `broker_order_id`, `import_batch_id`, `seq`)
+INSERT INTO `executions` (`trade_id`, `account_id`, `executed_at`, `side`, `qty`, `price`, `fees_cents`, `broker_exec_id`, `broker_order_id`, `import_batch_id`, `import_key`, `seq`)
 SELECT k.`trade_id`, k.`account_id`, k.`executed_at`, CASE WHEN k.`side` = 1 THEN 'buy' ELSE 'sell' END, k.`qty`, k.`price`, COALESCE(k.`fees_cents`, 0),
-  CASE WHEN k.`key` LIKE 'x:%' THEN substr(k.`key`, 3) ELSE NULL END, NULL, k.`batch_id`,
+  CASE WHEN k.`key` LIKE 'x:%' THEN substr(k.`key`, 3) ELSE NULL END, NULL, k.`batch_id`, k.`key`,
   ROW_NUMBER() OVER (PARTITION BY k.`trade_id` ORDER BY k.`executed_at`, k.`id`) - 1
 FROM `import_keys` k
 WHERE k.`kind` = 'fill' AND k.`executed_at` IS NOT NULL AND k.`side` IS NOT NULL AND k.`qty` IS NOT NULL AND k.`price` IS NOT NULL;
