@@ -144,7 +144,7 @@ export function ImportPage() {
   const fmt = useFormat();
   const {
     path, accountId, presetId, mapping, presets, preview, busy, message, newAccounts,
-    loadLists, chooseFile, setAccount, setPreset, setTimeZone, setNewAccount, applyMapping, savePreset, deletePreset, run,
+    loadLists, chooseFile, setAccount, setPreset, setTimeZone, setNewAccount, setTable, applyMapping, savePreset, deletePreset, run,
   } = useImportStore();
   const savedPreset = presets.find((p) => p.id === presetId && !p.builtin);
   const [onError, setOnError] = useState<OnError>('abort');
@@ -153,7 +153,8 @@ export function ImportPage() {
     void loadLists();
   }, [loadLists]);
 
-  const needsMapping = preview !== null && (preview.presetId === null || preview.missing.length > 0);
+  // A mapping applied here (saved or not) is a layout: the import can run with it.
+  const needsMapping = preview !== null && ((preview.presetId === null && mapping === null) || preview.missing.length > 0);
   const mappingStart = mapping ?? presets.find((p) => p.id === presetId)?.definition ?? emptyMapping(preview?.kind ?? 'trades');
 
   return (
@@ -320,6 +321,7 @@ export function ImportPage() {
               busy={busy !== null}
               onApply={(m) => void applyMapping(m)}
               onSave={(m) => void savePreset(m)}
+              onTable={(t) => void setTable(t)}
             />
           )}
           <section className="card" aria-labelledby={`${id}-run`}>

@@ -16,8 +16,13 @@ interface ImportState {
   mapping: ImportPresetDefinition | null;
   /** The zone the user chose for the file's times; null = what the service proposes (remembered, else the account's). */
   timeZone: string | null;
+  /** Where the table starts, before any layout fits (header row, section): the preview reads headers from there. */
+  table: Pick<ImportPresetDefinition, 'headerRow' | 'section'>;
+  setTable(table: Pick<ImportPresetDefinition, 'headerRow' | 'section'>): Promise<void>;
   /** Settings of the accounts the file creates, as confirmed in the preview, by the file's account name. */
   newAccounts: Record<string, NewAccountSettings>;
+  /** The accounts whose settings the user changed: those stay when the preview is read again. */
+  accountEdits: Record<string, NewAccountSettings>;
   presets: ImportPreset[];
   preview: ImportPreview | null;
   result: ImportRunResult | null;
@@ -58,9 +63,11 @@ export const useImportStore = create<ImportState>((set, get) => {
     if (!get().path) return;
     set({ busy: 'preview', result: null });
     try {
-      const preview = await call('import:preview', { ...source(), sampleSize: 50 });
+      const { table } = get();
+      const hints = { ...(table.headerRow !== undefined ? { headerRow: table.headerRow } : {}), ...(table.section ? { section: table.section } : {}) };
+      const preview = await call('import:preview', { ...source(), ...hints, sampleSize: 50 });
       // Accounts the file creates start in the file's zone; what the user already confirmed stays.
-      const confirmed = get().newAccounts;
+      const confirmed = get().accountEdits;
       const newAccounts: Record<string, NewAccountSettings> = {};
       for (const { name, proposed } of preview.newAccounts) {
         newAccounts[name] = confirmed[name] ?? {
@@ -90,6 +97,8 @@ export const useImportStore = create<ImportState>((set, get) => {
     mapping: null,
     timeZone: null,
     newAccounts: {},
+    accountEdits: {},
+    table: {},
     presets: [],
     preview: null,
     result: null,
@@ -112,7 +121,7 @@ export const useImportStore = create<ImportState>((set, get) => {
           set({ message: { kind: 'info', text: 'No file was chosen.' } });
           return;
         }
-        set({ path, presetId: null, mapping: null, timeZone: null, newAccounts: {}, preview: null, result: null });
+        set({ path, presetId: null, mapping: null, timeZone: null, newAccounts: {}, accountEdits: {}, table: {}, preview: null, result: null });
       } catch (error) {
         set({ message: failure(error) });
         return;
@@ -134,8 +143,12 @@ export const useImportStore = create<ImportState>((set, get) => {
       set({ timeZone });
       await refreshPreview();
     },
+    async setTable(table) {
+      set({ table });
+      await refreshPreview();
+    },
     setNewAccount(name, settings) {
-      set({ newAccounts: { ...get().newAccounts, [name]: settings } });
+      set({ newAccounts: { ...get().newAccounts, [name]: settings }, accountEdits: { ...get().accountEdits, [name]: settings } });
     },
     async applyMapping(mapping) {
       set({ mapping });
@@ -198,7 +211,7 @@ export const useImportStore = create<ImportState>((set, get) => {
       }
     },
     reset() {
-      set({ path: null, presetId: null, mapping: null, timeZone: null, newAccounts: {}, preview: null, result: null, message: null });
+      set({ path: null, presetId: null, mapping: null, timeZone: null, newAccounts: {}, accountEdits: {}, preview: null, result: null, message: null });
     },
   };
 });
