@@ -98,6 +98,7 @@ export function writeImport(
   const countTrades = sqlite.prepare('SELECT COUNT(*) FROM trades').pluck();
   // A journal's own export names its trades by id: the same trade (account and instrument too) is not new, whatever was edited since.
   const ownTrade = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM trades WHERE id = ? AND account_id = ? AND instrument_id = ?)').pluck();
+  const hasTrades = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM trades WHERE account_id = ?)').pluck();
   const openImportedTrade = sqlite.prepare(
     `SELECT t.id FROM trades t
      WHERE t.account_id = ? AND t.instrument_id = ? AND t.status = 'open'
@@ -222,6 +223,8 @@ export function writeImport(
       days: [],
     };
     const lookUp = keys.anyKeys(accountId);
+    // An account without trades holds none of the export's own trades: a first import needs no lookups.
+    const ownLookUp = plan.preset.ownExport && hasTrades.get(accountId) === 1;
     for (const item of items) {
       if (lookUp && keys.known(accountId, item.key)) {
         job.duplicates += 1;
@@ -230,7 +233,7 @@ export function writeImport(
       const row = item.row;
       if (row.kind === 'trade') {
         const instrument = instrumentFor(row);
-        const ownId = plan.preset.ownExport && row.tradeId !== null && /^\d{1,15}$/.test(row.tradeId) ? Number(row.tradeId) : null;
+        const ownId = ownLookUp && row.tradeId !== null && /^\d{1,15}$/.test(row.tradeId) ? Number(row.tradeId) : null;
         if (ownId !== null && ownTrade.get(ownId, accountId, instrument.id) === 1) {
           job.duplicates += 1;
           continue;
