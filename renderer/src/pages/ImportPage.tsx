@@ -155,6 +155,8 @@ export function ImportPage() {
 
   // A mapping applied here (saved or not) is a layout: the import can run with it.
   const needsMapping = preview !== null && ((preview.presetId === null && mapping === null) || preview.missing.length > 0);
+  // A mapping being tried stays open beside its preview until it is saved or dropped.
+  const mappingOpen = showMapping || needsMapping || mapping !== null;
   const mappingStart = mapping ?? presets.find((p) => p.id === presetId)?.definition ?? emptyMapping(preview?.kind ?? 'trades');
 
   return (
@@ -220,8 +222,8 @@ export function ImportPage() {
                   Delete saved layout
                 </button>
               )}
-              <button type="button" onClick={() => setShowMapping((v) => !v)} aria-expanded={showMapping || needsMapping}>
-                {showMapping || needsMapping ? 'Hide column mapping' : 'Edit column mapping'}
+              <button type="button" onClick={() => setShowMapping((v) => !v)} aria-expanded={mappingOpen}>
+                {mappingOpen ? 'Hide column mapping' : 'Edit column mapping'}
               </button>
             </div>
             {preview.missing.length > 0 && (
@@ -313,7 +315,7 @@ export function ImportPage() {
               </p>
             )}
           </section>
-          {(showMapping || needsMapping) && (
+          {mappingOpen && (
             <MappingEditor
               key={`${path}|${presetId ?? 'none'}`}
               headers={preview.headers}
