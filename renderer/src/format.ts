@@ -10,6 +10,8 @@ export interface Formatters {
   dateTime(epochMs: number | null): string;
   /** Date and time in the locale's short numeric style, for dense tables. */
   shortDateTime(epochMs: number | null): string;
+  /** Date and time as a clock in `timeZone` reads it (imports show a file's times in the file's zone). */
+  dateTimeIn(epochMs: number | null, timeZone: string): string;
   /** A 'YYYY-MM-DD' trading day, written the locale's way (no time zone shift). */
   day(day: string | null): string;
   count(n: number): string;
@@ -38,8 +40,11 @@ export function createFormatters(localeSetting: string): Formatters {
     }
     return f;
   };
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const shortDateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  // Every time says its zone (the machine's here): a trader in one zone reading another's clock is how imports go wrong.
+  const dateTime = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
+  const zoned = new Map<string, Intl.DateTimeFormat>();
+  // Dense tables: numeric date, still with the zone, so no time is read in the wrong clock.
+  const shortDateTime = new Intl.DateTimeFormat(locale, { year: '2-digit', month: 'numeric', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const numbers = new Map<number, Intl.NumberFormat>();
@@ -62,6 +67,17 @@ export function createFormatters(localeSetting: string): Formatters {
     plainMoney: (cents, currency = 'USD') => moneyFormat(plain, currency, false).format(cents / 100),
     dateTime: (ms) => (ms === null ? '—' : dateTime.format(new Date(ms))),
     shortDateTime: (ms) => (ms === null ? '—' : shortDateTime.format(new Date(ms))),
+    dateTimeIn(ms, timeZone) {
+      if (ms === null) return '—';
+      let f = zoned.get(timeZone);
+      if (!f) {
+        f = new Intl.DateTimeFormat(locale, {
+          year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit', timeZoneName: 'short', timeZone,
+        });
+        zoned.set(timeZone, f);
+      }
+      return f.format(new Date(ms));
+    },
     day: (day) => (day === null ? '—' : dayFormat.format(new Date(`${day}T00:00:00Z`))),
     count: (n) => integer.format(n),
     price: (n, digits) =>

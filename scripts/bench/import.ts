@@ -66,6 +66,8 @@ function writeSparkExport(path: string, rows: number): void {
         new Date(openedAt).toISOString(), new Date(closedAt).toISOString(), new Date(closedAt).toISOString().slice(0, 10),
         String(qty), String(entry), String(exit), '', '', cents(gross), cents(fees), cents(gross - fees), '', i % 5 ? '' : 'ORB',
         i % 4 ? 'breakout; A+' : '', csvCell(i % 9 ? '' : `note ${i}, with a comma`), '',
+        // Multiplier, instrument currency, account zone and starting balance, no fills.
+        String(multiplier), 'USD', 'America/New_York', '10000.00', '',
       ].join(','),
     );
   }

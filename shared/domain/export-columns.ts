@@ -55,6 +55,13 @@ export const TRADE_EXPORT_COLUMNS = [
   col('externalId', 'External ID', 'text', false),
   // Last, so files written positionally against the older catalog still line up.
   col('plannedRisk', 'Planned risk', 'money', false),
+  // What rebuilding the journal from its own export needs besides the trade itself.
+  col('multiplier', 'Multiplier', 'number', false),
+  col('instrumentCurrency', 'Instrument currency', 'text', false),
+  col('accountTimezone', 'Account time zone', 'text', false),
+  col('startingBalance', 'Account starting balance', 'money', false),
+  /** The trade's executions as a JSON array ({at, side, qty, price, fees, exec, order, key}); empty when none are kept. */
+  col('fills', 'Fills', 'text', false),
 ] as const satisfies readonly ExportColumnDef[];
 
 export const DAILY_PNL_EXPORT_COLUMNS = [

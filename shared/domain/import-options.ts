@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ASSET_CLASSES } from './enums';
-import { ImportPresetDefinitionSchema } from './import-preset';
+import { ImportPresetDefinitionSchema, SECTION_STYLES } from './import-preset';
+
+const ImportPresetDefinitionShape = {
+  headerRow: z.number().int().min(1).max(100_000).optional(),
+  section: z.object({ name: z.string().trim().min(1).max(100), style: z.enum(SECTION_STYLES).default('firstCell') }).strict().optional(),
+};
 import { CurrencySchema, TimeZoneSchema } from './trade-input-refs';
 
 const Id = z.number().int().positive();
@@ -15,6 +20,16 @@ export const InstrumentOverrideSchema = z
   })
   .strict();
 export type InstrumentOverride = z.infer<typeof InstrumentOverrideSchema>;
+
+/** The settings of an account the file names and the journal does not have yet, as confirmed in the preview. */
+export const NewAccountSettingsSchema = z
+  .object({
+    currency: CurrencySchema,
+    timezone: TimeZoneSchema,
+    startingBalanceCents: z.number().int().min(-1e15).max(1e15).default(0),
+  })
+  .strict();
+export type NewAccountSettings = z.output<typeof NewAccountSettingsSchema>;
 
 /** What to read and how: the same fields drive the preview and the import itself. */
 export const ImportSourceSchema = z
@@ -36,11 +51,13 @@ export const ImportRunSchema = ImportSourceSchema.extend({
   onError: z.enum(['skip', 'abort']).default('abort'),
   /** Keyed by the symbol as written in the file. */
   instruments: z.record(z.string().min(1).max(100), InstrumentOverrideSchema).default({}),
-  /** Accounts the file names that do not exist yet are created with these settings. */
+  /** Accounts the file names that do not exist yet are created with these settings... */
   newAccounts: z
     .object({ currency: CurrencySchema.default('USD'), timezone: TimeZoneSchema.default('UTC') })
     .strict()
     .default({ currency: 'USD', timezone: 'UTC' }),
+  /** ...unless the user confirmed their own in the preview, keyed by the account name the file writes. */
+  accounts: z.record(z.string().min(1).max(100), NewAccountSettingsSchema).default({}),
   /** Run everything, report the counts, write nothing. */
   dryRun: z.boolean().default(false),
 }).strict();
@@ -48,5 +65,8 @@ export type ImportRunRequest = z.output<typeof ImportRunSchema>;
 
 export const ImportPreviewSchema = ImportSourceSchema.extend({
   sampleSize: z.number().int().min(1).max(200).default(20),
+  /** Before any layout fits: read the header from this row, and only this section's rows, so the columns can be mapped by name. */
+  headerRow: ImportPresetDefinitionShape.headerRow,
+  section: ImportPresetDefinitionShape.section,
 }).strict();
 export type ImportPreviewRequest = z.output<typeof ImportPreviewSchema>;

@@ -21,10 +21,21 @@ export const TRADE_FIELDS = [
   'multiplier',
   'direction',
   'openedAt',
+  /** The time of day when the layout writes the date and the time in two columns (then openedAt holds the date). */
+  'openedTime',
   'closedAt',
+  'closedTime',
   'qty',
   'entryPrice',
   'exitPrice',
+  /**
+   * Trade-per-row layouts without a direction (Tradovate Performance, position histories):
+   * the buy and sell side of the round trip; the side that came first says long or short.
+   */
+  'buyPrice',
+  'sellPrice',
+  'boughtAt',
+  'soldAt',
   'stopPrice',
   'targetPrice',
   'grossPnl',
@@ -35,6 +46,16 @@ export const TRADE_FIELDS = [
   'setup',
   'tags',
   'notes',
+  // A journal's own export carries what rebuilding it needs:
+  /** The trade's dedupe key as the journal kept it (a broker execution id or content hash). */
+  'externalId',
+  /** The account's currency, time zone and starting balance, for accounts the import creates. */
+  'currency',
+  'accountTimezone',
+  'startingBalance',
+  'instrumentCurrency',
+  /** The trade's executions, a JSON array as the journal exports it. */
+  'fills',
 ] as const;
 export type TradeField = (typeof TRADE_FIELDS)[number];
 
@@ -50,17 +71,35 @@ export const FILL_FIELDS = [
   'qty',
   'price',
   'executedAt',
+  /** The time of day when date and time sit in two columns (then executedAt holds the date). */
+  'executedTime',
 ] as const;
 export type FillField = (typeof FILL_FIELDS)[number];
 
 /** Every field any layout can map (the union of both kinds). */
-export const MAPPABLE_FIELDS = [...TRADE_FIELDS, 'execId', 'orderId', 'side', 'price', 'executedAt'] as const;
+export const MAPPABLE_FIELDS = [...TRADE_FIELDS, 'execId', 'orderId', 'side', 'price', 'executedAt', 'executedTime'] as const;
 export type MappableField = (typeof MAPPABLE_FIELDS)[number];
 
 export const REQUIRED_FIELDS: Record<ImportKind, readonly string[]> = {
   trades: ['symbol', 'direction', 'openedAt', 'qty', 'entryPrice'],
   fills: ['symbol', 'qty', 'price', 'executedAt'],
 };
+
+/** Trade rows without a direction column: the buy and the sell side instead. */
+export const UNDIRECTED_TRADE_FIELDS = ['symbol', 'qty', 'buyPrice', 'sellPrice', 'boughtAt', 'soldAt'] as const;
+
+/** The fields a mapping must map: a trade layout maps either a direction and an entry, or both sides of the trip. */
+export function requiredFieldsOf(preset: { kind: ImportKind; columns: Partial<Record<string, string>> }): readonly string[] {
+  if (preset.kind === 'trades' && (preset.columns.boughtAt !== undefined || preset.columns.soldAt !== undefined)) return UNDIRECTED_TRADE_FIELDS;
+  return REQUIRED_FIELDS[preset.kind];
+}
+
+/**
+ * `firstCell`: every row of the section starts with its name (IBKR Activity Statement: "Trades,Header,..." / "Trades,Data,...").
+ * `title`: a row holding only the name starts the section, the next such title row ends it (thinkorswim: "Account Trade History").
+ */
+export const SECTION_STYLES = ['firstCell', 'title'] as const;
+export type SectionStyle = (typeof SECTION_STYLES)[number];
 
 /** Order of day, month and year in dates written with slashes, dots or dashes. */
 export const DATE_ORDERS = ['YMD', 'MDY', 'DMY'] as const;
@@ -105,6 +144,14 @@ export const ImportPresetDefinitionSchema = z
      * so a note written "-2R" comes back as "-2R". CSV files only.
      */
     formulaGuard: z.boolean().default(false),
+    /** 1-based row of the header, when the user picked it (else the first row holding the mapped headers). */
+    headerRow: z.number().int().min(1).max(100_000).optional(),
+    /** Read only the rows of this section of a multi-section statement. */
+    section: z.object({ name: z.string().trim().min(1).max(100), style: z.enum(SECTION_STYLES).default('firstCell') }).strict().optional(),
+    /** The file is a Spark Journal export: a row whose trade id is a trade of the same account and symbol in this journal is that trade. */
+    ownExport: z.boolean().default(false),
+    /** The file lists the newest row first (Schwab): read it bottom-up, so fills of one day without times keep their order. */
+    newestFirst: z.boolean().default(false),
     /** A row whose first cell is one of these ends the table (MetaTrader reports stack sections). */
     stopAtFirstCell: z.array(z.string().min(1).max(100)).max(20).default([]),
   })
@@ -120,7 +167,7 @@ export const ImportPresetDefinitionSchema = z
         });
       }
     }
-    for (const field of REQUIRED_FIELDS[preset.kind]) {
+    for (const field of requiredFieldsOf(preset)) {
       if (!(preset.columns as Record<string, string | undefined>)[field]) {
         ctx.addIssue({ code: 'custom', path: ['columns', field], message: `a ${preset.kind} file needs a column for "${field}"` });
       }

@@ -26,6 +26,7 @@ function exportHeader(key: TradeExportKey): string {
  *   Swap, Profit; the second Time/Price pair is the close. Sections Orders and Deals follow.
  * - MetaTrader 4 account history (detailed statement, Closed Transactions): Ticket, Open Time,
  *   Type, Size, Item, Price, S / L, T / P, Close Time, Price, Commission, Taxes, Swap, Profit.
+ * The layouts below and their sources are listed in tests/fixtures/import/brokers/README.md.
  */
 const BUILT_IN: Record<string, ImportPresetInput> = {
   'spark-trades': {
@@ -50,8 +51,16 @@ const BUILT_IN: Record<string, ImportPresetInput> = {
       setup: exportHeader('setup'),
       tags: exportHeader('tags'),
       notes: exportHeader('notes'),
+      externalId: exportHeader('externalId'),
+      currency: exportHeader('currency'),
+      multiplier: exportHeader('multiplier'),
+      instrumentCurrency: exportHeader('instrumentCurrency'),
+      accountTimezone: exportHeader('accountTimezone'),
+      startingBalance: exportHeader('startingBalance'),
+      fills: exportHeader('fills'),
     },
     feeColumns: [exportHeader('fees')],
+    ownExport: true,
     feeSign: 'positive',
     dateOrder: 'YMD',
     decimal: '.',
@@ -161,6 +170,92 @@ const BUILT_IN: Record<string, ImportPresetInput> = {
     // Deposits, withdrawals and cancelled pending orders share the table.
     rowFilter: { column: 'Type', values: ['buy', 'sell'] },
     stopAtFirstCell: ['Open Trades', 'Working Orders', 'Summary'],
+  },
+  'tradezero-executions': {
+    name: 'TradeZero executions',
+    kind: 'fills',
+    // Trade date and execution time sit in two columns; fees are split by regulator and venue.
+    columns: { account: 'Account', executedAt: 'T/D', executedTime: 'Exec Time', side: 'Side', symbol: 'Symbol', qty: 'Qty', price: 'Price' },
+    feeColumns: ['Comm', 'SEC', 'TAF', 'NSCC', 'Nasdaq', 'ECN Remove', 'ECN Add'],
+    feeSign: 'positive',
+    dateOrder: 'MDY',
+  },
+  'thinkorswim-account-statement': {
+    name: 'thinkorswim Account Statement (Account Trade History)',
+    kind: 'fills',
+    // Signed quantities ("+100", "-100") carry the side as well.
+    columns: { executedAt: 'Exec Time', side: 'Side', qty: 'Qty', symbol: 'Symbol', price: 'Price' },
+    feeColumns: [],
+    dateOrder: 'MDY',
+    section: { name: 'Account Trade History', style: 'title' },
+  },
+  'ibkr-activity-trades': {
+    name: 'Interactive Brokers Activity Statement (Trades)',
+    kind: 'fills',
+    columns: { assetClass: 'Asset Category', symbol: 'Symbol', executedAt: 'Date/Time', qty: 'Quantity', price: 'T. Price' },
+    feeColumns: ['Comm/Fee'],
+    feeSign: 'negative',
+    dateOrder: 'YMD',
+    decimal: '.',
+    section: { name: 'Trades', style: 'firstCell' },
+    // One execution is also written as ClosedLot rows and subtotals: only Order rows are fills.
+    rowFilter: { column: 'DataDiscriminator', values: ['Order'] },
+  },
+  'tradovate-orders': {
+    name: 'Tradovate Orders',
+    kind: 'fills',
+    columns: { execId: 'orderId', orderId: 'Order ID', account: 'Account', side: 'B/S', symbol: 'Contract', qty: 'filledQty', price: 'avgPrice', executedAt: 'Fill Time' },
+    feeColumns: [],
+    dateOrder: 'MDY',
+    rowFilter: { column: 'Status', values: ['Filled'] },
+  },
+  'tradovate-performance': {
+    name: 'Tradovate Performance',
+    kind: 'trades',
+    // No direction column: a trade whose sell came first is a short.
+    columns: { symbol: 'symbol', qty: 'qty', buyPrice: 'buyPrice', sellPrice: 'sellPrice', boughtAt: 'boughtTimestamp', soldAt: 'soldTimestamp', grossPnl: 'pnl' },
+    feeColumns: [],
+    dateOrder: 'MDY',
+  },
+  'ninjatrader-trades': {
+    name: 'NinjaTrader 8 Trade Performance (Trades)',
+    kind: 'trades',
+    columns: {
+      symbol: 'Instrument', account: 'Account', direction: 'Market pos.', qty: 'Qty', entryPrice: 'Entry price', exitPrice: 'Exit price',
+      openedAt: 'Entry time', closedAt: 'Exit time', netPnl: 'Profit', setup: 'Strategy',
+    },
+    feeColumns: ['Commission'],
+    feeSign: 'positive',
+    dateOrder: 'MDY',
+  },
+  'tradestation-orders': {
+    name: 'TradeStation Orders (Trade Manager)',
+    kind: 'fills',
+    columns: { execId: 'Order #', account: 'Account', symbol: 'Symbol', side: 'Type', qty: 'Qty Filled', price: 'Fill Price', executedAt: 'Filled' },
+    feeColumns: ['Commission'],
+    feeSign: 'positive',
+    dateOrder: 'MDY',
+    rowFilter: { column: 'Status', values: ['Filled'] },
+  },
+  'webull-orders': {
+    name: 'Webull Orders Records',
+    kind: 'fills',
+    // "Price" may carry an "@" limit; the average fill price is what was paid. Times end in "EST"/"EDT".
+    columns: { symbol: 'Symbol', side: 'Side', qty: 'Filled', price: 'Avg Price', executedAt: 'Filled Time' },
+    feeColumns: [],
+    dateOrder: 'MDY',
+    rowFilter: { column: 'Status', values: ['Filled'] },
+  },
+  'schwab-transactions': {
+    name: 'Charles Schwab transactions',
+    kind: 'fills',
+    // Dates without times, newest first, below a title line.
+    columns: { executedAt: 'Date', side: 'Action', symbol: 'Symbol', qty: 'Quantity', price: 'Price' },
+    feeColumns: ['Fees & Comm'],
+    feeSign: 'positive',
+    dateOrder: 'MDY',
+    newestFirst: true,
+    rowFilter: { column: 'Action', values: ['Buy', 'Sell', 'Sell Short', 'Buy to Cover', 'Buy to Open', 'Sell to Close', 'Sell to Open', 'Buy to Close'] },
   },
 };
 

@@ -24,6 +24,8 @@ export interface ImportMissingColumn {
 /** A trade as the importer would write it, shown in the preview. */
 export interface ImportPreviewTrade {
   row: number;
+  /** The account it goes to: the chosen account's name, else the file's account cell (null: none, a row error at import). */
+  account: string | null;
   symbol: string;
   assetClass: AssetClass;
   multiplier: number;
@@ -68,7 +70,15 @@ export interface ImportPreview {
   trades: ImportPreviewTrade[];
   errors: ImportRowError[];
   instruments: ImportInstrumentGuess[];
+  /** The zone the file's times without one are read in, and why that one. */
+  timeZone: string;
+  timeZoneSource: ImportZoneSource;
+  /** Accounts the file names that the journal does not have yet: the import creates them. */
+  newAccounts: { name: string; rows: number; proposed: { currency?: string; timezone?: string; startingBalanceCents?: number } }[];
 }
+
+/** `chosen`: sent with the request; `preset`/`account`: the zone last used with this layout or account; `account-zone`: the account's own. */
+export type ImportZoneSource = 'chosen' | 'preset' | 'account' | 'account-zone' | 'default';
 
 export type ImportRunStatus = 'committed' | 'aborted' | 'nothing_new' | 'dry_run';
 
@@ -87,6 +97,8 @@ export interface ImportRunResult {
   tradesCreated: number;
   /** Open trades that fills of this file extended or closed. */
   tradesUpdated: number;
+  /** Trades still open after this import (fills that leave a position open). */
+  tradesLeftOpen: number;
   accountsCreated: number;
   instrumentsCreated: number;
   /** Up to 200 errors; errorRows has the full count. */

@@ -6,6 +6,8 @@ import { MappingEditor, emptyMapping } from '../components/import/MappingEditor'
 import { useFormat } from '../hooks/use-format';
 import { useImportStore, type OnError } from '../store/import-store';
 import { LookupOptions } from '../components/LookupOptions';
+import { NewAccountsCard } from '../components/import/NewAccountsCard';
+import { ZonePicker, zoneList } from '../components/import/ZonePicker';
 
 function RowErrors({ errors, total, title }: { errors: ImportRowError[]; total: number; title: string }) {
   const fmt = useFormat();
@@ -32,13 +34,19 @@ function Result() {
   const result = useImportStore((s) => s.result);
   if (!result) return null;
   const headline: Record<typeof result.status, { tone: string; text: string }> = {
-    committed: { tone: 'good', text: `Imported ${fmt.count(result.tradesCreated)} new trades${result.tradesUpdated ? ` and updated ${fmt.count(result.tradesUpdated)}` : ''}.` },
+    committed: {
+      tone: 'good',
+      text: `Imported ${fmt.count(result.tradesCreated)} new trades${result.tradesUpdated ? ` and updated ${fmt.count(result.tradesUpdated)}` : ''}${result.tradesLeftOpen ? `; ${fmt.count(result.tradesLeftOpen)} left open` : ''}.`,
+    },
     aborted: {
       tone: 'crit',
       text: `Nothing was imported: ${fmt.count(result.errorRows)} ${result.errorRows === 1 ? 'row has' : 'rows have'} errors. Fix them in the file, or choose “Skip rows with errors” and import again.`,
     },
     nothing_new: { tone: 'warn', text: 'Nothing new: every trade in this file is already in your journal.' },
-    dry_run: { tone: 'good', text: `Check finished: ${fmt.count(result.tradesCreated)} trades would be imported. Nothing was written.` },
+    dry_run: {
+      tone: 'good',
+      text: `Check finished: ${fmt.count(result.tradesCreated)} trades would be created${result.tradesUpdated ? `, ${fmt.count(result.tradesUpdated)} updated` : ''}${result.tradesLeftOpen ? `, ${fmt.count(result.tradesLeftOpen)} left open` : ''}. Nothing was written.`,
+    },
   };
   const h = headline[result.status];
   return (
@@ -134,8 +142,10 @@ function History() {
 export function ImportPage() {
   const id = useId();
   const fmt = useFormat();
-  const { file, accountId, presetId, mapping, presets, preview, busy, message, loadLists, chooseFile, setAccount, setPreset, applyMapping, savePreset, deletePreset, run } =
-    useImportStore();
+  const {
+    file, accountId, presetId, mapping, presets, preview, busy, message, newAccounts,
+    loadLists, chooseFile, setAccount, setPreset, setTimeZone, setNewAccount, setTable, applyMapping, savePreset, deletePreset, run,
+  } = useImportStore();
   const savedPreset = presets.find((p) => p.id === presetId && !p.builtin);
   const [onError, setOnError] = useState<OnError>('abort');
   const [showMapping, setShowMapping] = useState(false);
@@ -143,7 +153,10 @@ export function ImportPage() {
     void loadLists();
   }, [loadLists]);
 
-  const needsMapping = preview !== null && (preview.presetId === null || preview.missing.length > 0);
+  // A mapping applied here (saved or not) is a layout: the import can run with it.
+  const needsMapping = preview !== null && ((preview.presetId === null && mapping === null) || preview.missing.length > 0);
+  // A mapping being tried stays open beside its preview until it is saved or dropped.
+  const mappingOpen = showMapping || needsMapping || mapping !== null;
   const mappingStart = mapping ?? presets.find((p) => p.id === presetId)?.definition ?? emptyMapping(preview?.kind ?? 'trades');
 
   return (
@@ -203,13 +216,14 @@ export function ImportPage() {
                   <LookupOptions of="accounts" />
                 </select>
               </div>
+              <ZonePicker id={`${id}-zone`} zone={preview.timeZone} source={preview.timeZoneSource} disabled={busy !== null} onChange={(z) => void setTimeZone(z)} />
               {savedPreset && !mapping && (
                 <button type="button" className="danger" disabled={busy !== null} onClick={() => void deletePreset(savedPreset.id)}>
                   Delete saved layout
                 </button>
               )}
-              <button type="button" onClick={() => setShowMapping((v) => !v)} aria-expanded={showMapping || needsMapping}>
-                {showMapping || needsMapping ? 'Hide column mapping' : 'Edit column mapping'}
+              <button type="button" onClick={() => setShowMapping((v) => !v)} aria-expanded={mappingOpen}>
+                {mappingOpen ? 'Hide column mapping' : 'Edit column mapping'}
               </button>
             </div>
             {preview.missing.length > 0 && (
@@ -225,10 +239,11 @@ export function ImportPage() {
                     <thead>
                       <tr>
                         <th scope="col">Row</th>
+                        {accountId === null && <th scope="col">Account</th>}
                         <th scope="col">Symbol</th>
                         <th scope="col">Side</th>
-                        <th scope="col">Opened</th>
-                        <th scope="col">Closed</th>
+                        <th scope="col">Opened ({preview.timeZone})</th>
+                        <th scope="col">Closed ({preview.timeZone})</th>
                         <th scope="col" className="num">
                           Qty
                         </th>
@@ -247,10 +262,11 @@ export function ImportPage() {
                       {preview.trades.map((t) => (
                         <tr key={t.row}>
                           <td>{t.row}</td>
+                          {accountId === null && <td>{t.account ?? '—'}</td>}
                           <td className="symbol">{t.symbol}</td>
                           <td className={`side ${t.direction}`}>{t.direction === 'long' ? 'Long' : 'Short'}</td>
-                          <td>{fmt.dateTime(t.openedAt)}</td>
-                          <td>{fmt.dateTime(t.closedAt)}</td>
+                          <td className="time">{fmt.dateTimeIn(t.openedAt, preview.timeZone)}</td>
+                          <td className="time">{fmt.dateTimeIn(t.closedAt, preview.timeZone)}</td>
                           <td className="num">{fmt.number(t.qty)}</td>
                           <td className="num">{fmt.number(t.entryPrice)}</td>
                           <td className="num">{fmt.number(t.exitPrice)}</td>
@@ -291,6 +307,7 @@ export function ImportPage() {
                 </TableScroll>
               </>
             )}
+            <NewAccountsCard accounts={preview.newAccounts} settings={newAccounts} zones={zoneList(preview.timeZone)} onChange={setNewAccount} />
             <RowErrors errors={preview.errors} total={preview.errors.length} title="Problems in the first rows" />
             {preview.instruments.some((i) => !i.certain) && (
               <p className="notice warn">
@@ -298,7 +315,7 @@ export function ImportPage() {
               </p>
             )}
           </section>
-          {(showMapping || needsMapping) && (
+          {mappingOpen && (
             <MappingEditor
               key={`${file?.token ?? ''}|${presetId ?? 'none'}`}
               headers={preview.headers}
@@ -306,6 +323,7 @@ export function ImportPage() {
               busy={busy !== null}
               onApply={(m) => void applyMapping(m)}
               onSave={(m) => void savePreset(m)}
+              onTable={(t) => void setTable(t)}
             />
           )}
           <section className="card" aria-labelledby={`${id}-run`}>

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ImportPreset, ImportPresetDefinition } from '../../../shared/domain/import-preset';
 import type { ImportBatch, ImportPreview, ImportRunResult } from '../../../shared/domain/import-result';
 import type { ChosenFile } from '../../../shared/domain/chosen-file';
+import type { NewAccountSettings } from '../../../shared/domain/import-options';
 import { call, errorMessage } from '../api';
 import { fieldErrors } from '../validation';
 
@@ -14,6 +15,15 @@ interface ImportState {
   presetId: string | null;
   /** A mapping edited here; wins over presetId. */
   mapping: ImportPresetDefinition | null;
+  /** The zone the user chose for the file's times; null = what the service proposes (remembered, else the account's). */
+  timeZone: string | null;
+  /** Where the table starts, before any layout fits (header row, section): the preview reads headers from there. */
+  table: Pick<ImportPresetDefinition, 'headerRow' | 'section'>;
+  setTable(table: Pick<ImportPresetDefinition, 'headerRow' | 'section'>): Promise<void>;
+  /** Settings of the accounts the file creates, as confirmed in the preview, by the file's account name. */
+  newAccounts: Record<string, NewAccountSettings>;
+  /** The accounts whose settings the user changed: those stay when the preview is read again. */
+  accountEdits: Record<string, NewAccountSettings>;
   presets: ImportPreset[];
   preview: ImportPreview | null;
   result: ImportRunResult | null;
@@ -24,6 +34,8 @@ interface ImportState {
   chooseFile(): Promise<void>;
   setAccount(accountId: number | null): Promise<void>;
   setPreset(presetId: string | null): Promise<void>;
+  setTimeZone(timeZone: string): Promise<void>;
+  setNewAccount(name: string, settings: NewAccountSettings): void;
   applyMapping(mapping: ImportPresetDefinition): Promise<void>;
   savePreset(mapping: ImportPresetDefinition): Promise<void>;
   deletePreset(presetId: string): Promise<void>;
@@ -40,10 +52,11 @@ function failure(error: unknown) {
 
 export const useImportStore = create<ImportState>((set, get) => {
   const source = () => {
-    const { file, accountId, presetId, mapping } = get();
+    const { file, accountId, presetId, mapping, timeZone } = get();
     return {
       file: file!.token,
       ...(accountId !== null ? { accountId } : {}),
+      ...(timeZone !== null ? { timeZone } : {}),
       ...(mapping ? { preset: mapping } : presetId ? { presetId } : {}),
     };
   };
@@ -51,8 +64,20 @@ export const useImportStore = create<ImportState>((set, get) => {
     if (!get().file) return;
     set({ busy: 'preview', result: null });
     try {
-      const preview = await call('import:preview', { ...source(), sampleSize: 50 });
-      set({ preview, presetId: get().presetId ?? preview.presetId, message: null });
+      const { table } = get();
+      const hints = { ...(table.headerRow !== undefined ? { headerRow: table.headerRow } : {}), ...(table.section ? { section: table.section } : {}) };
+      const preview = await call('import:preview', { ...source(), ...hints, sampleSize: 50 });
+      // Accounts the file creates start in the file's zone; what the user already confirmed stays.
+      const confirmed = get().accountEdits;
+      const newAccounts: Record<string, NewAccountSettings> = {};
+      for (const { name, proposed } of preview.newAccounts) {
+        newAccounts[name] = confirmed[name] ?? {
+          currency: proposed.currency ?? 'USD',
+          timezone: proposed.timezone ?? preview.timeZone,
+          startingBalanceCents: proposed.startingBalanceCents ?? 0,
+        };
+      }
+      set({ preview, presetId: get().presetId ?? preview.presetId, newAccounts, message: null });
     } catch (error) {
       set({ message: failure(error), preview: null });
     } finally {
@@ -71,6 +96,10 @@ export const useImportStore = create<ImportState>((set, get) => {
     accountId: null,
     presetId: null,
     mapping: null,
+    timeZone: null,
+    newAccounts: {},
+    accountEdits: {},
+    table: {},
     presets: [],
     preview: null,
     result: null,
@@ -93,7 +122,7 @@ export const useImportStore = create<ImportState>((set, get) => {
           set({ message: { kind: 'info', text: 'No file was chosen.' } });
           return;
         }
-        set({ file, presetId: null, mapping: null, preview: null, result: null });
+        set({ file, presetId: null, mapping: null, timeZone: null, newAccounts: {}, accountEdits: {}, table: {}, preview: null, result: null });
       } catch (error) {
         set({ message: failure(error) });
         return;
@@ -103,12 +132,24 @@ export const useImportStore = create<ImportState>((set, get) => {
       await refreshPreview();
     },
     async setAccount(accountId) {
-      set({ accountId });
+      set({ accountId, timeZone: null });
       await refreshPreview();
     },
     async setPreset(presetId) {
-      set({ presetId, mapping: null });
+      // Another layout may have its own remembered zone.
+      set({ presetId, mapping: null, timeZone: null });
       await refreshPreview();
+    },
+    async setTimeZone(timeZone) {
+      set({ timeZone });
+      await refreshPreview();
+    },
+    async setTable(table) {
+      set({ table });
+      await refreshPreview();
+    },
+    setNewAccount(name, settings) {
+      set({ newAccounts: { ...get().newAccounts, [name]: settings }, accountEdits: { ...get().accountEdits, [name]: settings } });
     },
     async applyMapping(mapping) {
       set({ mapping });
@@ -141,7 +182,10 @@ export const useImportStore = create<ImportState>((set, get) => {
       if (!get().file) return;
       set({ busy: 'run', message: null, result: null });
       try {
-        const result = await call('import:run', { ...source(), onError, dryRun });
+        // The zone the preview showed is the zone the import uses, chosen or proposed.
+        const { preview, newAccounts } = get();
+        const zone = preview ? { timeZone: preview.timeZone, newAccounts: { currency: 'USD', timezone: preview.timeZone } } : {};
+        const result = await call('import:run', { ...source(), ...zone, accounts: newAccounts, onError, dryRun });
         set({ result });
         await get().loadLists();
       } catch (error) {
@@ -168,7 +212,7 @@ export const useImportStore = create<ImportState>((set, get) => {
       }
     },
     reset() {
-      set({ file: null, presetId: null, mapping: null, preview: null, result: null, message: null });
+      set({ file: null, presetId: null, mapping: null, timeZone: null, newAccounts: {}, accountEdits: {}, preview: null, result: null, message: null });
     },
   };
 });

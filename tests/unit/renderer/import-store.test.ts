@@ -16,7 +16,7 @@ beforeEach(() => {
     'import:deletePreset': () => ({ ok: true, data: null }),
     'import:presets': () => ({ ok: true, data: [preset] }),
     'import:batches': () => ({ ok: true, data: [] }),
-    'import:preview': () => ({ ok: true, data: { presetId: 'custom-1', rows: [] } }),
+    'import:preview': () => ({ ok: true, data: { presetId: 'custom-1', rows: [], timeZone: 'UTC', timeZoneSource: 'default', newAccounts: [] } }),
   };
   Object.assign(globalThis, {
     window: {

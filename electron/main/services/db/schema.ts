@@ -268,6 +268,45 @@ export const importKeys = sqliteTable(
   ],
 );
 
+/**
+ * Every execution (fill) a trade was built from: what the broker reported, kept so a trade can be
+ * reviewed fill by fill and the journal's export can carry fills back in. One row per part of a
+ * fill that belongs to one trade: a reversal fill is split across the trade it closes and the one
+ * it opens (qty and fees in proportion), like import_keys' 'fill' rows, which stay the dedupe keys.
+ */
+export const executions = sqliteTable(
+  'executions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tradeId: integer('trade_id')
+      .notNull()
+      .references(() => trades.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    executedAt: integer('executed_at').notNull(),
+    side: text('side', { enum: ['buy', 'sell'] }).notNull(),
+    qty: real('qty').notNull(),
+    price: real('price').notNull(),
+    feesCents: integer('fees_cents').notNull().default(0),
+    brokerExecId: text('broker_exec_id'),
+    brokerOrderId: text('broker_order_id'),
+    importBatchId: integer('import_batch_id').references(() => importBatches.id, { onDelete: 'set null' }),
+    /** The import dedupe key of the fill (import_keys.key), so an export carries it and a re-import of the broker file still knows the fill. */
+    importKey: text('import_key'),
+    /** Order within the trade (execution order; equal times keep the file's order). */
+    seq: integer('seq').notNull(),
+  },
+  (t) => [index('executions_trade_idx').on(t.tradeId, t.seq), index('executions_batch_idx').on(t.importBatchId)],
+);
+
+/** The time zone the user last chose for a file's times, per layout ('preset:<id>') and per account ('account:<id>'). */
+export const importZones = sqliteTable('import_zones', {
+  scope: text('scope').primaryKey(),
+  zone: text('zone').notNull(),
+  updatedAt: integer('updated_at').notNull().default(now),
+});
+
 /** Column mappings the user saved for reuse (the built-in layouts live in code). */
 export const importPresets = sqliteTable('import_presets', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -35,9 +35,11 @@ export function assignKeys(rows: RowData[]): KeyedRows {
   const seenIds = new Set<string>();
   const occurrences = new Map<string, number>();
   for (const row of rows) {
-    const id = row.kind === 'fill' ? row.execId : row.tradeId;
+    // A journal export's row carries the key the trade was first imported under: it stays the key.
+    const kept = row.kind === 'trade' ? row.externalId : null;
+    const id = row.kind === 'fill' ? row.execId : kept ?? row.tradeId;
     if (id !== null) {
-      const key = `${row.kind === 'fill' ? 'x' : 't'}:${id}`;
+      const key = kept ?? `${row.kind === 'fill' ? 'x' : 't'}:${id}`;
       const scoped = `${row.account ?? ''}\u0000${key}`;
       if (seenIds.has(scoped)) {
         repeatedIds.push(row);

@@ -13,7 +13,9 @@ import type {
   ImportInstrumentGuess,
   ImportPreview,
   ImportPreviewTrade,
+  ImportRowError,
   ImportRunResult,
+  ImportZoneSource,
 } from '../../../../shared/domain/import-result';
 import type { ImportPreviewRequest, ImportRunRequest } from '../../../../shared/domain/import-options';
 import { computePnl, amountToCents } from '../../../../shared/domain/trade-input-pnl';
@@ -24,7 +26,11 @@ import { writeImport, type WriteOutcome } from './import-writer';
 import { undoImport, type UndoOutcome } from './import-undo';
 import { presetMatchScore, normalizeHeaders, compileLayout } from './layout';
 import { createPresetStore } from './preset-store';
-import { readRows, MAX_PREAMBLE_ROWS, type HeaderSearch } from './read-file';
+import { createSectionGate, readRows, sectionRows, MAX_PREAMBLE_ROWS, MAX_REPORTED_ERRORS, type HeaderSearch } from './read-file';
+
+/** Rows read to detect the layout: enough to reach the trades section of a broker statement. */
+const DETECT_ROWS = 3_000;
+import { createZoneMemory } from './zone-memory';
 import { groupRoundTrips } from './round-trips';
 import type { FillRowData, RowData, TradeRowData } from './row-reader';
 import { openTableSource, type TableRow } from './table-source';
@@ -61,6 +67,7 @@ function missingMessage(search: HeaderSearch | null, preset: ResolvedPreset): st
 export function createImportService(deps: ImportDeps) {
   const { sqlite, events, desktop, logger, now, accounts, instruments } = deps;
   const presets = createPresetStore(sqlite, logger, now);
+  const zones = createZoneMemory(sqlite, now);
 
   const resolvePreset = (request: { presetId?: string | undefined; preset?: ImportPresetDefinition | undefined }): ResolvedPreset | null => {
     if (request.preset) return { id: request.presetId ?? null, label: request.preset.name, definition: request.preset };
@@ -71,10 +78,39 @@ export function createImportService(deps: ImportDeps) {
     return null;
   };
 
-  const zoneFor = (request: { accountId?: number | undefined; timeZone?: string | undefined }, fallback = 'UTC'): string => {
-    if (request.timeZone) return request.timeZone;
-    if (request.accountId !== undefined) return accounts.get(request.accountId).timezone;
-    return fallback;
+  const presetKey = (preset: ResolvedPreset): string => preset.id ?? `mapping:${preset.label}`;
+
+  /** The zone of the file's times: the user's choice, else the one last used with this account or layout, else the account's own. */
+  const zoneFor = (
+    request: { accountId?: number | undefined; timeZone?: string | undefined },
+    preset: ResolvedPreset | null,
+    fallback = 'UTC',
+  ): { zone: string; source: ImportZoneSource } => {
+    if (request.timeZone) return { zone: request.timeZone, source: 'chosen' };
+    const target = request.accountId !== undefined ? accounts.get(request.accountId) : null;
+    const byAccount = target ? zones.forAccount(target.id) : null;
+    if (byAccount) return { zone: byAccount, source: 'account' };
+    const byPreset = preset ? zones.forPreset(presetKey(preset)) : null;
+    if (byPreset) return { zone: byPreset, source: 'preset' };
+    if (target) return { zone: target.timezone, source: 'account-zone' };
+    return { zone: fallback, source: 'default' };
+  };
+
+  /** Without a chosen account every row must name one: a row that does not is a row error, skippable like any other. */
+  const requireAccounts = <R extends RowData>(rows: R[], errors: ImportRowError[], preset: ImportPresetDefinition): { rows: R[]; errorRows: number } => {
+    const kept: R[] = [];
+    let errorRows = 0;
+    for (const row of rows) {
+      if (row.account !== null) {
+        kept.push(row);
+        continue;
+      }
+      errorRows += 1;
+      if (errors.length < MAX_REPORTED_ERRORS) {
+        errors.push({ row: row.line, column: preset.columns.account ?? null, value: '', reason: 'names no account: fill the account column or choose the account to import into' });
+      }
+    }
+    return { rows: kept, errorRows };
   };
 
   /** Reads the first rows and returns the preset whose headers match best. */
@@ -83,11 +119,19 @@ export function createImportService(deps: ImportDeps) {
     const head: TableRow[] = [];
     for await (const row of source.rows()) {
       head.push(row);
-      if (head.length >= MAX_PREAMBLE_ROWS) break;
+      if (head.length >= DETECT_ROWS) break;
     }
     let best: { preset: ImportPreset; score: number } | null = null;
     for (const preset of presets.list()) {
+      // A statement's section may start far down the file; other layouts have their header near the top.
+      const gate = createSectionGate({ section: preset.definition.section });
+      const rows: TableRow[] = [];
       for (const row of head) {
+        const verdict = gate(row);
+        if (verdict === 'end' || rows.length >= MAX_PREAMBLE_ROWS) break;
+        if (verdict === 'keep') rows.push(row);
+      }
+      for (const row of rows) {
         const score = presetMatchScore(preset.definition, normalizeHeaders(row.cells));
         if (score > 0 && (best === null || score > best.score)) best = { preset, score };
       }
@@ -113,15 +157,21 @@ export function createImportService(deps: ImportDeps) {
     };
   };
 
-  const previewTrades = (rows: RowData[], guesses: Map<string, ImportInstrumentGuess>): ImportPreviewTrade[] => {
+  /** Groups the sample as the import will: per account, then per instrument. */
+  const previewTrades = (rows: RowData[], guesses: Map<string, ImportInstrumentGuess>, targetName: string | null): ImportPreviewTrade[] => {
     const out: ImportPreviewTrade[] = [];
-    const fillGroups = new Map<string, FillRowData[]>();
+    const fillGroups = new Map<string, { account: string | null; symbol: string; fills: FillRowData[] }>();
     for (const row of rows) {
       const guess = guesses.get(row.symbol.trim())!;
+      const account = targetName ?? row.account;
       if (row.kind === 'fill') {
-        const list = fillGroups.get(guess.symbol) ?? [];
-        list.push(row);
-        fillGroups.set(guess.symbol, list);
+        const groupKey = `${account ?? ''}\u0000${guess.symbol}`;
+        let group = fillGroups.get(groupKey);
+        if (!group) {
+          group = { account, symbol: guess.symbol, fills: [] };
+          fillGroups.set(groupKey, group);
+        }
+        group.fills.push(row);
         continue;
       }
       const trade = row as TradeRowData;
@@ -129,6 +179,7 @@ export function createImportService(deps: ImportDeps) {
       const gross = trade.closedAt === null ? 0 : trade.grossPnlCents ?? (trade.netPnlCents !== null ? trade.netPnlCents + trade.feesCents : pnl.grossPnlCents);
       out.push({
         row: trade.line,
+        account,
         symbol: guess.symbol,
         assetClass: guess.assetClass,
         multiplier: guess.multiplier,
@@ -143,7 +194,7 @@ export function createImportService(deps: ImportDeps) {
         netPnlCents: gross - trade.feesCents,
       });
     }
-    for (const [symbol, fills] of fillGroups) {
+    for (const { account, symbol, fills } of fillGroups.values()) {
       const guess = [...guesses.values()].find((g) => g.symbol === symbol)!;
       const sorted = [...fills].sort((a, b) => a.executedAt - b.executedAt);
       const trips = groupRoundTrips(sorted.map((f) => ({ key: String(f.line), side: f.side, qty: f.qty, price: f.price, executedAt: f.executedAt, feesCents: f.feesCents })));
@@ -151,6 +202,7 @@ export function createImportService(deps: ImportDeps) {
         const gross = trip.closedAt === null ? 0 : amountToCents(trip.grossPoints * guess.multiplier);
         out.push({
           row: Number(trip.portions[0]!.key),
+          account,
           symbol,
           assetClass: guess.assetClass,
           multiplier: guess.multiplier,
@@ -192,7 +244,7 @@ export function createImportService(deps: ImportDeps) {
         const sampleRows: { row: number; cells: string[] }[] = [];
         let headers: string[] = [];
         let headerRow = 0;
-        for await (const row of source.rows()) {
+        for await (const row of sectionRows(source.rows(), { headerRow: request.headerRow, section: request.section })) {
           if (headerRow === 0) {
             headers = normalizeHeaders(row.cells);
             headerRow = row.line;
@@ -201,9 +253,12 @@ export function createImportService(deps: ImportDeps) {
           sampleRows.push({ row: row.line, cells: row.cells });
           if (sampleRows.length >= request.sampleSize) break;
         }
-        return { ...base, headers, headerRow, sampleRows, presetId: null, kind: 'trades', missing: [], trades: [], errors: [], instruments: [] };
+        const zone = zoneFor(request, null);
+        return { ...base, headers, headerRow, sampleRows, presetId: null, kind: 'trades', missing: [], trades: [], errors: [], instruments: [], timeZone: zone.zone, timeZoneSource: zone.source, newAccounts: [] };
       }
-      const calendar = createZoneCalendar(zoneFor(request));
+      const zone = zoneFor(request, chosen);
+      const zoneFields = { timeZone: zone.zone, timeZoneSource: zone.source };
+      const calendar = createZoneCalendar(zone.zone);
       const read = await readRows(source, { preset: chosen.definition, calendar, limit: request.sampleSize });
       if ('missing' in read) {
         return {
@@ -217,17 +272,32 @@ export function createImportService(deps: ImportDeps) {
           trades: [],
           errors: [],
           instruments: [],
+          ...zoneFields,
+          newAccounts: [],
         };
       }
       // The raw cells of the same rows, for the mapping table.
       const sampleRows: { row: number; cells: string[] }[] = [];
-      for await (const row of (await openTableSource(request.path)).rows()) {
+      for await (const row of sectionRows((await openTableSource(request.path)).rows(), chosen.definition)) {
         if (row.line <= read.search.headerRow) continue;
         sampleRows.push({ row: row.line, cells: row.cells });
         if (sampleRows.length >= request.sampleSize) break;
       }
+      const target = request.accountId !== undefined ? accounts.get(request.accountId) : null;
+      const errors = [...read.errors];
+      const byFile = !target && chosen.definition.columns.account !== undefined;
+      const rows = byFile ? requireAccounts(read.rows, errors, chosen.definition).rows : read.rows;
+      const newAccounts = new Map<string, ImportPreview['newAccounts'][number]>();
+      if (byFile) {
+        for (const row of rows) {
+          const label = row.account!;
+          const known = newAccounts.get(label);
+          if (known) known.rows += 1;
+          else if (accounts.findByName(label) === undefined) newAccounts.set(label, { name: label, rows: 1, proposed: row.accountSettings ?? {} });
+        }
+      }
       const guesses = new Map<string, ImportInstrumentGuess>();
-      for (const row of read.rows) {
+      for (const row of rows) {
         const fileSymbol = row.symbol.trim();
         if (!guesses.has(fileSymbol)) guesses.set(fileSymbol, guessInstrument(row, chosen.definition));
       }
@@ -239,13 +309,15 @@ export function createImportService(deps: ImportDeps) {
         presetId: chosen.id,
         kind: chosen.definition.kind,
         missing: [],
-        trades: previewTrades(read.rows, guesses),
-        errors: read.errors,
+        trades: previewTrades(rows, guesses, target?.name ?? null),
+        errors: errors.sort((a, b) => a.row - b.row),
         instruments: [...guesses.values()],
+        ...zoneFields,
+        newAccounts: [...newAccounts.values()],
       };
     },
 
-    async run(request: ImportRunRequest): Promise<ImportRunResult> {
+    async run(request: Omit<ImportRunRequest, 'accounts'> & Partial<Pick<ImportRunRequest, 'accounts'>>): Promise<ImportRunResult> {
       const started = performance.now();
       const preset = resolvePreset(request);
       if (preset === null) throw new AppError('validation', 'Choose an import preset or map the columns before importing.');
@@ -253,13 +325,20 @@ export function createImportService(deps: ImportDeps) {
       if (target === null && preset.definition.columns.account === undefined) {
         throw new AppError('validation', 'Choose the account to import into (this layout has no account column).');
       }
-      const calendar = createZoneCalendar(zoneFor(request, request.newAccounts.timezone));
+      const zone = zoneFor(request, preset, request.newAccounts.timezone).zone;
+      const calendar = createZoneCalendar(zone);
       const source = await openTableSource(request.path);
       const read = await readRows(source, { preset: preset.definition, calendar });
       const readMs = Math.round(performance.now() - started);
       if ('missing' in read) throw new AppError('validation', missingMessage(read.search, preset));
       if (read.rowCount === 0) {
         throw new AppError('validation', 'The file has a header row but no data rows. Check that you exported the right date range.');
+      }
+      if (target === null) {
+        const checked = requireAccounts(read.rows, read.errors, preset.definition);
+        read.rows = checked.rows;
+        read.errorRows += checked.errorRows;
+        read.errors.sort((a, b) => a.row - b.row);
       }
       const base = {
         rowCount: read.rowCount,
@@ -276,6 +355,7 @@ export function createImportService(deps: ImportDeps) {
           duplicateRows: 0,
           tradesCreated: 0,
           tradesUpdated: 0,
+          tradesLeftOpen: 0,
           accountsCreated: 0,
           instrumentsCreated: 0,
           durationMs: Math.round(performance.now() - started),
@@ -289,6 +369,7 @@ export function createImportService(deps: ImportDeps) {
         errorRows: read.errorRows,
         accountId: target?.id ?? null,
         newAccounts: request.newAccounts,
+        accounts: request.accounts ?? {},
         preset: preset.definition,
         presetLabel: preset.id ?? preset.label,
         sourceName: basename(request.path),
@@ -331,7 +412,11 @@ export function createImportService(deps: ImportDeps) {
         readMs,
         writeMs: Math.round(performance.now() - writeStarted),
       });
-      if (status === 'committed') events.emit('journal:changed', { reason: 'import' });
+      if (status === 'committed') {
+        const touched = sqlite.prepare(`SELECT DISTINCT account_id FROM import_batches WHERE id IN (${result.batchIds.map(() => '?').join(',')})`).pluck().all(...result.batchIds) as number[];
+        zones.remember(zone, presetKey(preset), touched);
+        events.emit('journal:changed', { reason: 'import' });
+      }
       return result;
     },
 

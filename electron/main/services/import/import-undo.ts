@@ -54,6 +54,7 @@ export function undoImport(sqlite: Sqlite, batchId: number, now: number): UndoOu
   let restored = 0;
   const removeTrade = sqlite.prepare('DELETE FROM trades WHERE id = ?');
   const removeKeys = sqlite.prepare('DELETE FROM import_keys WHERE trade_id = ? AND batch_id = ?');
+  const removeFills = sqlite.prepare('DELETE FROM executions WHERE trade_id = ? AND import_batch_id = ?');
   const otherKeys = sqlite.prepare('SELECT COUNT(*) FROM import_keys WHERE trade_id = ? AND (batch_id IS NULL OR batch_id <> ?)').pluck();
 
   for (const { id } of touched) {
@@ -66,6 +67,7 @@ export function undoImport(sqlite: Sqlite, batchId: number, now: number): UndoOu
       continue;
     }
     removeKeys.run(id, batchId);
+    removeFills.run(id, batchId);
     const trips = groupRoundTrips(keys.portionsOf(id));
     const trip = trips[0];
     if (!trip) continue;

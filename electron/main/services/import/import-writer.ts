@@ -1,13 +1,14 @@
 import type { Sqlite } from '../db/client';
 import { AppError } from '../errors';
 import type { ImportPresetDefinition } from '../../../../shared/domain/import-preset';
-import type { InstrumentOverride } from '../../../../shared/domain/import-options';
+import type { InstrumentOverride, NewAccountSettings } from '../../../../shared/domain/import-options';
 import { createZoneCalendar, type ZoneCalendar } from '../../../../shared/domain/zone-calendar';
 import { refreshAccountEquityForDays } from '../equity/maintain';
 import type { Accounts } from '../journal/accounts';
 import type { Instruments } from '../journal/instruments';
 import { createTradeStore, deriveTrade, type BookingContext, type TradeFacts } from '../journal/trade-writes-store';
 import { createFxRates } from '../fx/fx-rates';
+import { createExecutions, type ExecutionInput } from '../journal/executions';
 import type { KeyedRow } from './dedupe-keys';
 import { detectInstrument } from './instrument-detect';
 import { createImportKeys, portionsToTrip } from './import-keys';
@@ -17,7 +18,7 @@ import { withIndexesDeferred } from '../db/bulk-indexes';
 import { withTradeFilterCountsDeferred } from '../journal/trade-filter-counts';
 
 /** Tables whose secondary indexes a bulk import rebuilds once instead of updating per row. */
-const BULK_TABLES = ['trades', 'trade_tags', 'import_keys'] as const;
+const BULK_TABLES = ['trades', 'trade_tags', 'import_keys', 'executions'] as const;
 /** From this many new rows on, an import defers per-row index and trigger work. */
 const BULK_MIN_ROWS = 5_000;
 
@@ -29,6 +30,8 @@ export interface WritePlan {
   errorRows: number;
   accountId: number | null;
   newAccounts: { currency: string; timezone: string };
+  /** Settings confirmed in the preview for accounts the file creates, keyed by the file's name for them. */
+  accounts: Record<string, NewAccountSettings>;
   preset: ImportPresetDefinition;
   presetLabel: string;
   sourceName: string;
@@ -42,6 +45,7 @@ export interface WriteOutcome {
   duplicateRows: number;
   tradesCreated: number;
   tradesUpdated: number;
+  tradesLeftOpen: number;
   accountsCreated: number;
   instrumentsCreated: number;
 }
@@ -70,6 +74,19 @@ export function writeImport(
   const { sqlite, accounts, instruments, now } = deps;
   const store = createTradeStore(sqlite);
   const keys = createImportKeys(sqlite);
+  const executions = createExecutions(sqlite);
+  const toExecutions = (list: readonly FillPortion[], batchId: number): ExecutionInput[] =>
+    list.map((p) => ({
+      executedAt: p.executedAt,
+      side: p.side === 1 ? 'buy' : 'sell',
+      qty: p.qty,
+      price: p.price,
+      feesCents: p.feesCents,
+      brokerExecId: p.execId ?? null,
+      brokerOrderId: p.orderId ?? null,
+      importBatchId: batchId,
+      importKey: p.key,
+    }));
   const tagCache = new Map<string, number>();
   const insertBatch = sqlite.prepare(
     `INSERT INTO import_batches (account_id, source_name, preset, file_sha256, row_count, accepted_count,
@@ -80,6 +97,9 @@ export function writeImport(
     'UPDATE import_batches SET row_count = ?, accepted_count = ?, duplicate_count = ? WHERE id = ?',
   );
   const countTrades = sqlite.prepare('SELECT COUNT(*) FROM trades').pluck();
+  // A journal's own export names its trades by id: the same trade (account and instrument too) is not new, whatever was edited since.
+  const ownTrade = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM trades WHERE id = ? AND account_id = ? AND instrument_id = ?)').pluck();
+  const hasTrades = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM trades WHERE account_id = ?)').pluck();
   const openImportedTrade = sqlite.prepare(
     `SELECT t.id FROM trades t
      WHERE t.account_id = ? AND t.instrument_id = ? AND t.status = 'open'
@@ -93,6 +113,7 @@ export function writeImport(
     duplicateRows: plan.repeatedIds,
     tradesCreated: 0,
     tradesUpdated: 0,
+    tradesLeftOpen: 0,
     accountsCreated: 0,
     instrumentsCreated: 0,
   };
@@ -113,7 +134,16 @@ export function writeImport(
         const existing = accounts.findByName(label);
         if (existing) id = existing.id;
         else {
-          id = accounts.insert({ name: label, broker: null, currency: plan.newAccounts.currency, timezone: plan.newAccounts.timezone, startingBalanceCents: 0 });
+          // The user's confirmation wins, then what a journal export carries, then the defaults.
+          const confirmed = plan.accounts[label];
+          const carried = item.row.accountSettings;
+          id = accounts.insert({
+            name: label,
+            broker: null,
+            currency: confirmed?.currency ?? carried?.currency ?? plan.newAccounts.currency,
+            timezone: confirmed?.timezone ?? carried?.timezone ?? plan.newAccounts.timezone,
+            startingBalanceCents: confirmed?.startingBalanceCents ?? carried?.startingBalanceCents ?? 0,
+          });
           outcome.accountsCreated += 1;
         }
         accountByLabel.set(label, id);
@@ -159,6 +189,7 @@ export function writeImport(
       symbol: detected.symbol,
       assetClass: override.assetClass ?? detected.assetClass,
       multiplier: override.multiplier ?? detected.multiplier,
+      currency: row.instrumentCurrency,
     });
     if (ensured.created) outcome.instrumentsCreated += 1;
     found = { id: ensured.id, multiplier: ensured.multiplier, quoteUnit: ensured.quoteUnit };
@@ -202,18 +233,26 @@ export function writeImport(
       days: [],
     };
     const lookUp = keys.anyKeys(accountId);
+    // An account without trades holds none of the export's own trades: a first import needs no lookups.
+    const ownLookUp = plan.preset.ownExport && hasTrades.get(accountId) === 1;
     for (const item of items) {
       if (lookUp && keys.known(accountId, item.key)) {
         job.duplicates += 1;
         continue;
       }
-      job.accepted += 1;
       const row = item.row;
       if (row.kind === 'trade') {
-        instrumentFor(row);
+        const instrument = instrumentFor(row);
+        const ownId = ownLookUp && row.tradeId !== null && /^\d{1,15}$/.test(row.tradeId) ? Number(row.tradeId) : null;
+        if (ownId !== null && ownTrade.get(ownId, accountId, instrument.id) === 1) {
+          job.duplicates += 1;
+          continue;
+        }
+        job.accepted += 1;
         job.trades.push(item as KeyedRow<TradeRowData>);
         continue;
       }
+      job.accepted += 1;
       // Grouped by instrument, not by the file's spelling: "MNQ 12-25" and "MNQZ5" are one contract.
       const instrument = instrumentFor(row);
       let group = job.fills.get(instrument.id);
@@ -279,8 +318,29 @@ export function writeImport(
         });
         const tradeId = store.insert(record, now);
         if (row.tags.length > 0) store.addTags(tradeId, store.ensureTags(row.tags, tagCache));
+        if (row.fills !== null && row.fills.length > 0) {
+          // The fills a journal export carries come back as executions, and their keys as dedupe keys,
+          // so a later import of the broker's own file still knows them.
+          const portions: FillPortion[] = row.fills.map((fill) => ({
+            key: fill.key ?? '',
+            side: fill.side === 'buy' ? 1 : -1,
+            qty: fill.qty,
+            price: fill.price,
+            executedAt: fill.at,
+            feesCents: fill.fees,
+            execId: fill.exec,
+            orderId: fill.order,
+          }));
+          keys.insertFillPortions(accountId, tradeId, batchId, portions.filter((p) => p.key !== ''));
+          executions.insertForTrade(
+            tradeId,
+            toExecutions(portions, batchId).map((e) => ({ ...e, importKey: e.importKey === '' ? null : e.importKey })),
+            { accountId, firstSeq: 0 },
+          );
+        }
         days.push(record.closeDay);
         outcome.tradesCreated += 1;
+        if (record.closedAt === null) outcome.tradesLeftOpen += 1;
       }
       for (const { instrument, rows, openTradeId, seed } of job.fills.values()) {
         const fresh: FillPortion[] = rows.map(({ row, key }) => ({
@@ -290,6 +350,8 @@ export function writeImport(
           price: row.price,
           executedAt: row.executedAt,
           feesCents: row.feesCents,
+          execId: row.execId,
+          orderId: row.orderId,
         }));
         const continues = openTradeId !== null;
         const trips = groupRoundTrips(continues ? [...seed, ...fresh] : fresh);
@@ -297,6 +359,7 @@ export function writeImport(
           const facts = portionsToTrip(trip, accountId, instrument.id);
           // From the fills' own prices (exact per fill), in the quote currency: pnl_source 'prices'.
           const quoteAmount = trip.closedAt === null ? null : trip.grossPoints * instrument.multiplier;
+          if (trip.closedAt === null) outcome.tradesLeftOpen += 1;
           if (continues && i === 0) {
             const before = store.get(openTradeId)!;
             const record = deriveTrade(
@@ -306,7 +369,9 @@ export function writeImport(
               { quoteAmount, manualRate: before.fxRateSource === 'manual' ? before.fxRate : null, externalId: before.externalId, importBatchId: before.importBatchId },
             );
             store.update(openTradeId, record, now);
-            keys.insertFillPortions(accountId, openTradeId, batchId, trip.portions.slice(seed.length));
+            const added = trip.portions.slice(seed.length);
+            keys.insertFillPortions(accountId, openTradeId, batchId, added);
+            executions.insertForTrade(openTradeId, toExecutions(added, batchId), { accountId });
             days.push(before.closeDay, record.closeDay);
             outcome.tradesUpdated += 1;
             return;
@@ -318,6 +383,7 @@ export function writeImport(
           });
           const tradeId = store.insert(record, now);
           keys.insertFillPortions(accountId, tradeId, batchId, trip.portions);
+          executions.insertForTrade(tradeId, toExecutions(trip.portions, batchId), { accountId, firstSeq: 0 });
           days.push(record.closeDay);
           outcome.tradesCreated += 1;
         });

@@ -28,9 +28,9 @@ const CRYPTO_BASES = new Set(['BTC', 'ETH', 'SOL', 'XRP', 'LTC', 'DOGE', 'ADA', 
 const CRYPTO_QUOTES = new Set(['USD', 'USDT', 'USDC', 'EUR', 'BTC', 'ETH', 'GBP']);
 
 const HINT_CLASSES: Record<string, AssetClass> = {
-  STK: 'stock', STOCK: 'stock', EQUITY: 'stock', ETF: 'stock',
+  STK: 'stock', STOCK: 'stock', STOCKS: 'stock', EQUITY: 'stock', ETF: 'stock',
   FUT: 'future', FUTURE: 'future', FUTURES: 'future',
-  OPT: 'option', FOP: 'option', OPTION: 'option', OPTIONS: 'option',
+  OPT: 'option', FOP: 'option', OPTION: 'option', OPTIONS: 'option', 'EQUITY AND INDEX OPTIONS': 'option',
   CASH: 'fx', FX: 'fx', FOREX: 'fx',
   CRYPTO: 'crypto', CFD: 'cfd',
 };

@@ -1,5 +1,5 @@
 import {
-  REQUIRED_FIELDS,
+  requiredFieldsOf,
   type ImportPresetDefinition,
   type MappableField,
 } from '../../../../shared/domain/import-preset';
@@ -43,7 +43,7 @@ export function compileLayout(preset: ImportPresetDefinition, headers: string[])
   for (const [field, header] of Object.entries(preset.columns) as [MappableField, string][]) {
     const at = findHeader(headers, header);
     if (at >= 0) index[field] = at;
-    else if (REQUIRED_FIELDS[preset.kind].includes(field)) missing.push({ field, header });
+    else if (requiredFieldsOf(preset).includes(field)) missing.push({ field, header });
   }
   const feeIndexes = preset.feeColumns.map((header) => findHeader(headers, header)).filter((at) => at >= 0);
   const filterIndex = preset.rowFilter ? findHeader(headers, preset.rowFilter.column) : -1;
@@ -54,7 +54,7 @@ export function compileLayout(preset: ImportPresetDefinition, headers: string[])
 export function presetMatchScore(preset: ImportPresetDefinition, headers: string[]): number {
   const wanted = [...Object.values(preset.columns), ...preset.feeColumns];
   if (wanted.length === 0) return 0;
-  const required = REQUIRED_FIELDS[preset.kind].map((field) => (preset.columns as Record<string, string | undefined>)[field]);
+  const required = requiredFieldsOf(preset).map((field) => (preset.columns as Record<string, string | undefined>)[field]);
   if (required.some((header) => header === undefined || findHeader(headers, header) < 0)) return 0;
   return wanted.filter((header) => findHeader(headers, header) >= 0).length / wanted.length;
 }

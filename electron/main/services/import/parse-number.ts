@@ -22,11 +22,12 @@ export function parseDecimalString(raw: string, mark: DecimalMark): string | Num
   let text = raw.trim();
   if (text === '') return { reason: 'is empty' };
   let negative = false;
+  // Accounting negatives come as "(15.00)" and, with the currency outside, "$(15.00)" (Tradovate).
+  text = text.replace(STRIP, '');
   if (text.startsWith('(') && text.endsWith(')')) {
     negative = true;
     text = text.slice(1, -1);
   }
-  text = text.replace(STRIP, '');
   if (text.startsWith('-')) {
     negative = !negative;
     text = text.slice(1);

@@ -9,6 +9,9 @@ export interface FillPortion {
   price: number;
   executedAt: number;
   feesCents: number;
+  /** The broker's execution and order ids, when the file has them (kept on the trade's executions). */
+  execId?: string | null;
+  orderId?: string | null;
 }
 
 export interface RoundTrip {

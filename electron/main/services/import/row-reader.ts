@@ -6,6 +6,24 @@ import type { Layout } from './layout';
 import { parseDateTime } from './parse-datetime';
 import { canonicalToCents, isFailure, parseDecimalString, type DecimalMark } from './parse-number';
 import { TAG_LIST_SEPARATOR } from '../../../../shared/domain/trade-input';
+import { isValidTimeZone } from '../../../../shared/domain/day';
+import { z } from 'zod';
+
+const CURRENCY = /^[A-Z]{3}$/;
+const FillsSchema = z
+  .array(
+    z.object({
+      at: z.number().int(),
+      side: z.enum(['buy', 'sell']),
+      qty: z.number().positive(),
+      price: z.number().finite(),
+      fees: z.number().int().default(0),
+      exec: z.string().max(200).nullable().default(null),
+      order: z.string().max(200).nullable().default(null),
+      key: z.string().max(200).nullable().default(null),
+    }),
+  )
+  .max(10_000);
 
 /** Fields every imported row carries, whatever its kind. */
 interface RowBase {
@@ -16,6 +34,21 @@ interface RowBase {
   assetClassHint: string | undefined;
   multiplierHint: number | undefined;
   feesCents: number;
+  /** Settings a journal export carries for the account and the instrument (used when the import creates them). */
+  accountSettings: { currency?: string; timezone?: string; startingBalanceCents?: number } | undefined;
+  instrumentCurrency: string | undefined;
+}
+
+/** A fill as a journal export carries it in its Fills column. */
+export interface ExportedFill {
+  at: number;
+  side: 'buy' | 'sell';
+  qty: number;
+  price: number;
+  fees: number;
+  exec: string | null;
+  order: string | null;
+  key: string | null;
 }
 
 export interface TradeRowData extends RowBase {
@@ -37,6 +70,8 @@ export interface TradeRowData extends RowBase {
   setup: string | null;
   tags: string[];
   notes: string;
+  externalId: string | null;
+  fills: ExportedFill[] | null;
 }
 
 export interface FillRowData extends RowBase {
@@ -132,8 +167,11 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
     const parsed = decimalOf(field, false);
     return parsed === null ? null : canonicalToCents(parsed);
   };
-  const timeOf = (field: MappableField, required: boolean): number | null => {
-    const raw = text(field);
+  /** A date-time cell, or a date cell plus the time cell of `timeField` when the layout splits them. */
+  const timeOf = (field: MappableField, required: boolean, timeField?: MappableField): number | null => {
+    const date = text(field);
+    const clock = timeField !== undefined && index[timeField] !== undefined ? text(timeField) : '';
+    const raw = date !== '' && clock !== '' ? `${date} ${clock}` : date;
     if (raw === '') {
       if (required) fail(field, raw, 'is empty');
       return null;
@@ -144,6 +182,38 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
       return null;
     }
     return parsed;
+  };
+
+  const zoneChecks = new Map<string, boolean>();
+  const settingsCache = new Map<string, NonNullable<RowBase['accountSettings']>>();
+  /** The account settings a journal export carries (only read when mapped). */
+  const accountSettingsOf = (): RowBase['accountSettings'] => {
+    if (index.currency === undefined && index.accountTimezone === undefined && index.startingBalance === undefined) return undefined;
+    const out: NonNullable<RowBase['accountSettings']> = {};
+    const currency = text('currency');
+    if (currency !== '') {
+      if (CURRENCY.test(currency)) out.currency = currency;
+      else fail('currency', currency, 'is not a three-letter currency code such as USD');
+    }
+    const zone = text('accountTimezone');
+    if (zone !== '') {
+      // Checking a zone builds an Intl formatter (about 0.2 ms): once per zone, not per row.
+      let valid = zoneChecks.get(zone);
+      if (valid === undefined) {
+        valid = isValidTimeZone(zone);
+        zoneChecks.set(zone, valid);
+      }
+      if (valid) out.timezone = zone;
+      else fail('accountTimezone', zone, 'is not an IANA time zone (e.g. America/New_York)');
+    }
+    const balance = centsOf('startingBalance');
+    if (balance !== null) out.startingBalanceCents = balance;
+    // Rows of one account repeat the same settings: share one object.
+    const key = `${out.currency ?? ''}|${out.timezone ?? ''}|${out.startingBalanceCents ?? ''}`;
+    const shared = settingsCache.get(key);
+    if (shared) return shared;
+    settingsCache.set(key, out);
+    return out;
   };
 
   return (rowCells, rowLine) => {
@@ -173,7 +243,7 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
     if (preset.kind === 'fills') {
       const signedQty = numberOf('qty', true);
       const price = numberOf('price', true);
-      const executedAt = timeOf('executedAt', true);
+      const executedAt = timeOf('executedAt', true, 'executedTime');
       let side: 1 | -1 | null = null;
       const sideText = text('side');
       if (sideText !== '') {
@@ -202,33 +272,53 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
           qty: Math.abs(signedQty!),
           price: price!,
           executedAt: executedAt!,
+          accountSettings: undefined,
+          instrumentCurrency: undefined,
         },
       };
     }
 
-    const directionText = text('direction');
     let direction: Direction | null = null;
-    if (directionText === '') fail('direction', '', 'is empty');
-    else {
-      const side = parseSide(directionText);
-      if (side === null) fail('direction', directionText, 'is not a direction this importer knows (use long or short)');
-      else direction = side === 1 ? 'long' : 'short';
+    let openedAt: number | null;
+    let closedAt: number | null;
+    let entryPrice: number | null;
+    let exitPrice: number | null;
+    if (index.boughtAt !== undefined || index.soldAt !== undefined) {
+      // No direction column: the side that came first opened the trade.
+      const boughtAt = timeOf('boughtAt', true);
+      const soldAt = timeOf('soldAt', true);
+      const buyPrice = numberOf('buyPrice', true);
+      const sellPrice = numberOf('sellPrice', true);
+      const long = boughtAt === null || soldAt === null || boughtAt <= soldAt;
+      direction = long ? 'long' : 'short';
+      openedAt = long ? boughtAt : soldAt;
+      closedAt = long ? soldAt : boughtAt;
+      entryPrice = long ? buyPrice : sellPrice;
+      exitPrice = long ? sellPrice : buyPrice;
+    } else {
+      const directionText = text('direction');
+      if (directionText === '') fail('direction', '', 'is empty');
+      else {
+        const side = parseSide(directionText);
+        if (side === null) fail('direction', directionText, 'is not a direction this importer knows (use long or short)');
+        else direction = side === 1 ? 'long' : 'short';
+      }
+      openedAt = timeOf('openedAt', true, 'openedTime');
+      closedAt = timeOf('closedAt', false, 'closedTime');
+      entryPrice = numberOf('entryPrice', true);
+      exitPrice = numberOf('exitPrice', false);
+      if (closedAt !== null && exitPrice === null && text('exitPrice') === '') {
+        fail('exitPrice', '', 'is empty but the trade has a close time');
+      }
+      if (exitPrice !== null && closedAt === null && text('closedAt') === '') {
+        fail('closedAt', '', 'is empty but the trade has an exit price');
+      }
+      if (openedAt !== null && closedAt !== null && closedAt < openedAt) {
+        fail('closedAt', text('closedAt'), `is before the open time (${text('openedAt')})`);
+      }
     }
-    const openedAt = timeOf('openedAt', true);
-    const closedAt = timeOf('closedAt', false);
     const qty = numberOf('qty', true);
     if (qty === 0) fail('qty', text('qty'), 'must not be zero');
-    const entryPrice = numberOf('entryPrice', true);
-    const exitPrice = numberOf('exitPrice', false);
-    if (closedAt !== null && exitPrice === null && text('exitPrice') === '') {
-      fail('exitPrice', '', 'is empty but the trade has a close time');
-    }
-    if (exitPrice !== null && closedAt === null && text('closedAt') === '') {
-      fail('closedAt', '', 'is empty but the trade has an exit price');
-    }
-    if (openedAt !== null && closedAt !== null && closedAt < openedAt) {
-      fail('closedAt', text('closedAt'), `is before the open time (${text('openedAt')})`);
-    }
     const rMultiple = numberOf('rMultiple', false);
     // Notes keep their spacing: only the export's formula guard is undone.
     const rawNotes = index.notes === undefined ? '' : cells[index.notes] ?? '';
@@ -243,6 +333,23 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
     }
     const fxRate = numberOf('fxRate', false);
     if (fxRate !== null && fxRate <= 0) fail('fxRate', text('fxRate'), 'must be a rate above zero');
+    let fills: ExportedFill[] | null = null;
+    const fillsText = text('fills');
+    if (fillsText !== '') {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(fillsText);
+      } catch {
+        parsed = undefined;
+      }
+      const checked = FillsSchema.safeParse(parsed);
+      if (checked.success) fills = checked.data;
+      else fail('fills', `${fillsText.slice(0, 40)}…`, 'is not the list of fills a Spark Journal export writes');
+    }
+    const settings = accountSettingsOf();
+    const instrumentCurrency = text('instrumentCurrency');
+    if (instrumentCurrency !== '' && !CURRENCY.test(instrumentCurrency)) fail('instrumentCurrency', instrumentCurrency, 'is not a three-letter currency code such as USD');
+    // Every row gets the same fields in the same order: one object shape for 100k rows.
     const row: TradeRowData = {
       line,
       account,
@@ -268,6 +375,10 @@ export function createRowReader(ctx: ReadContext): (cells: string[], line: numbe
       setup: optionalText('setup'),
       tags,
       notes,
+      externalId: optionalText('externalId'),
+      fills,
+      accountSettings: settings,
+      instrumentCurrency: instrumentCurrency === '' ? undefined : instrumentCurrency,
     };
     const found = collected();
     if (found !== null) return { errors: found };

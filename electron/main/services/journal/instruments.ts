@@ -15,7 +15,7 @@ export interface InstrumentSpec {
   symbol: string;
   assetClass: AssetClass;
   multiplier: number;
-  /** The quote unit; detected from the symbol when not given. */
+  /** The quote unit: what the source says (a journal export), else detected from the symbol. */
   currency?: string | undefined;
 }
 

@@ -3,10 +3,11 @@ import {
   DATE_ORDERS,
   FILL_FIELDS,
   IMPORT_KINDS,
-  REQUIRED_FIELDS,
   TRADE_FIELDS,
+  requiredFieldsOf,
   type ImportKind,
   type ImportPresetDefinition,
+  type SectionStyle,
 } from '../../../../shared/domain/import-preset';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -35,6 +36,19 @@ const FIELD_LABELS: Record<string, string> = {
   setup: 'Setup',
   tags: 'Tags',
   notes: 'Notes',
+  openedTime: 'Opened time (when the date is apart)',
+  closedTime: 'Closed time (when the date is apart)',
+  executedTime: 'Executed time (when the date is apart)',
+  buyPrice: 'Buy price (no direction column)',
+  sellPrice: 'Sell price (no direction column)',
+  boughtAt: 'Bought at (no direction column)',
+  soldAt: 'Sold at (no direction column)',
+  externalId: 'External ID',
+  currency: 'Account currency',
+  accountTimezone: 'Account time zone',
+  startingBalance: 'Account starting balance',
+  instrumentCurrency: 'Instrument currency',
+  fills: 'Fills (Spark Journal JSON)',
 };
 
 const DATE_ORDER_LABELS: Record<string, string> = { YMD: 'Year-month-day', MDY: 'Month/day/year (US)', DMY: 'Day/month/year' };
@@ -52,6 +66,8 @@ export function emptyMapping(kind: ImportKind = 'trades'): ImportPresetDefinitio
     fxLotSize: 1,
     defaultAssetClass: 'stock',
     formulaGuard: false,
+    newestFirst: false,
+    ownExport: false,
     stopAtFirstCell: [],
   };
 }
@@ -62,18 +78,21 @@ export function MappingEditor({
   initial,
   onApply,
   onSave,
+  onTable,
   busy,
 }: {
   headers: string[];
   initial: ImportPresetDefinition;
   onApply: (m: ImportPresetDefinition) => void;
   onSave: (m: ImportPresetDefinition) => void;
+  /** Where the table starts changed: re-read the headers from there before columns are mapped. */
+  onTable: (table: Pick<ImportPresetDefinition, 'headerRow' | 'section'>) => void;
   busy: boolean;
 }) {
   const id = useId();
   const [mapping, setMapping] = useState<ImportPresetDefinition>(initial);
   const fields = mapping.kind === 'trades' ? TRADE_FIELDS : FILL_FIELDS;
-  const required = new Set(REQUIRED_FIELDS[mapping.kind]);
+  const required = new Set(requiredFieldsOf(mapping));
   const columns = mapping.columns as Record<string, string | undefined>;
   const setColumn = (field: string, header: string) => {
     const next = { ...columns };
@@ -82,6 +101,20 @@ export function MappingEditor({
     setMapping({ ...mapping, columns: next });
   };
   const missing = [...required].filter((f) => !columns[f]);
+  const setTable = (next: ImportPresetDefinition) => {
+    setMapping(next);
+    onTable({ headerRow: next.headerRow, section: next.section });
+  };
+  const { headerRow, section, rowFilter } = mapping;
+  const setFilter = (column: string, valuesText: string) => {
+    const values = valuesText.split(',').map((v) => v.trim()).filter((v) => v !== '');
+    const next = { ...mapping };
+    if (column === '' || values.length === 0) delete next.rowFilter;
+    else next.rowFilter = { column, values };
+    setMapping(next);
+  };
+  const [filterColumn, setFilterColumn] = useState(rowFilter?.column ?? '');
+  const [filterValues, setFilterValues] = useState(rowFilter?.values.join(', ') ?? '');
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Column mapping</h2>
@@ -127,6 +160,86 @@ export function MappingEditor({
           </select>
         </div>
       </div>
+      <fieldset className="filters plain table-shape">
+        <legend>Where the table is</legend>
+        <div className="filter">
+          <label htmlFor={`${id}-header-row`}>Header row</label>
+          <input
+            id={`${id}-header-row`}
+            type="number"
+            min={1}
+            placeholder="found by the column names"
+            value={headerRow ?? ''}
+            onChange={(e) => {
+              const next = { ...mapping };
+              const n = Number(e.target.value);
+              if (e.target.value === '' || !Number.isInteger(n) || n < 1) delete next.headerRow;
+              else next.headerRow = n;
+              setTable(next);
+            }}
+          />
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-section`}>Only the section</label>
+          <input
+            id={`${id}-section`}
+            placeholder="e.g. Trades"
+            value={section?.name ?? ''}
+            onChange={(e) => {
+              const next = { ...mapping };
+              if (e.target.value.trim() === '') delete next.section;
+              else next.section = { name: e.target.value, style: section?.style ?? 'firstCell' };
+              setTable(next);
+            }}
+          />
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-section-style`}>The section is marked by</label>
+          <select
+            id={`${id}-section-style`}
+            value={section?.style ?? 'firstCell'}
+            disabled={!section}
+            onChange={(e) => section && setTable({ ...mapping, section: { ...section, style: e.target.value as SectionStyle } })}
+          >
+            <option value="firstCell">its name in the first cell of every row</option>
+            <option value="title">a title row above it</option>
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-filter-column`}>Keep only rows whose column</label>
+          <select
+            id={`${id}-filter-column`}
+            value={filterColumn}
+            onChange={(e) => {
+              setFilterColumn(e.target.value);
+              setFilter(e.target.value, filterValues);
+            }}
+          >
+            <option value="">— every row —</option>
+            {headers.map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-filter-values`}>is one of (comma-separated)</label>
+          <input
+            id={`${id}-filter-values`}
+            placeholder="e.g. Order"
+            value={filterValues}
+            onChange={(e) => {
+              setFilterValues(e.target.value);
+              setFilter(filterColumn, e.target.value);
+            }}
+          />
+        </div>
+        <label className="check">
+          <input type="checkbox" checked={mapping.newestFirst} onChange={(e) => setMapping({ ...mapping, newestFirst: e.target.checked })} />
+          The newest row comes first
+        </label>
+      </fieldset>
       <div className="mapping-grid">
         {fields.map((field) => (
           <div className="filter" key={field}>

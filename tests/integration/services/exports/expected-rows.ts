@@ -23,9 +23,15 @@ function tagsByTrade(sqlite: Sqlite): Map<number, string[]> {
 /** Every trade (filtered by `where` over `t`) in export order, computed without the export code. */
 export function expectedTrades(sqlite: Sqlite, where = '1', params: unknown[] = []): Row[] {
   const tags = tagsByTrade(sqlite);
+  const fills = sqlite.prepare('SELECT executed_at AS at, side, qty, price, fees_cents AS fees, broker_exec_id AS exec, broker_order_id AS "order", import_key AS key FROM executions WHERE trade_id = ? ORDER BY seq, id');
+  const fillsOf = (tradeId: number): string | null => {
+    const list = fills.all(tradeId);
+    return list.length === 0 ? null : JSON.stringify(list);
+  };
   const rows = sqlite
     .prepare(
-      `SELECT t.*, a.name AS accountName, a.currency, i.symbol, i.asset_class AS assetClass
+      `SELECT t.*, a.name AS accountName, a.currency, a.timezone AS accountTimezone, a.starting_balance_cents AS startingBalance,
+         i.symbol, i.asset_class AS assetClass, i.multiplier, i.currency AS instrumentCurrency
        FROM trades t JOIN accounts a ON a.id = t.account_id JOIN instruments i ON i.id = t.instrument_id
        WHERE ${where} ORDER BY COALESCE(t.closed_at, t.opened_at), t.id`,
     )
@@ -56,6 +62,11 @@ export function expectedTrades(sqlite: Sqlite, where = '1', params: unknown[] = 
     notes: text(t.notes),
     externalId: text(t.external_id),
     plannedRisk: t.planned_risk_cents as number | null,
+    multiplier: t.multiplier as number,
+    instrumentCurrency: t.instrumentCurrency as string,
+    accountTimezone: t.accountTimezone as string,
+    startingBalance: t.startingBalance as number,
+    fills: fillsOf(t.id as number),
   }));
 }
 

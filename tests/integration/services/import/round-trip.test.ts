@@ -45,15 +45,29 @@ function journalTrades(sqlite: Sqlite) {
     .all();
 }
 
+/** What rebuilding a journal must give back, table by table, without ids. */
+const JOURNAL_TABLES: Record<string, string> = {
+  accounts: 'SELECT name, currency, timezone, starting_balance_cents FROM accounts ORDER BY name',
+  instruments: 'SELECT symbol, asset_class, multiplier, currency FROM instruments ORDER BY symbol',
+  daily_equity: `SELECT a.name, d.* FROM daily_equity d JOIN accounts a ON a.id = d.account_id ORDER BY a.name, d.day`,
+  executions: `SELECT a.name, i.symbol, t.opened_at, e.seq, e.executed_at, e.side, e.qty, e.price, e.fees_cents, e.broker_exec_id,
+      e.broker_order_id, e.import_key
+    FROM executions e JOIN trades t ON t.id = e.trade_id JOIN accounts a ON a.id = t.account_id JOIN instruments i ON i.id = t.instrument_id
+    ORDER BY a.name, i.symbol, t.opened_at, e.seq`,
+  tags: 'SELECT name FROM tags ORDER BY name',
+};
+
 describe('Spark Journal export -> import round trip (real export engine, every column)', () => {
   let source: TestServices;
   const files = new Map<ExportFormat, string>();
+  let defaultColumns = '';
 
   beforeAll(async () => {
     source = createTestServices();
     const { journal, imports } = source.services;
-    const main = journal.accounts.create({ name: 'Main', broker: 'IBKR', currency: 'USD', timezone: 'America/New_York', startingBalanceCents: 5_000_000 });
-    const swing = journal.accounts.create({ name: 'Swing, "long-term"', broker: null, currency: 'USD', timezone: 'America/New_York', startingBalanceCents: 1_000_000 });
+    // Zones and balances the target's defaults (UTC, 0) would get wrong: they must come from the export.
+    const main = journal.accounts.create({ name: 'Main', broker: 'IBKR', currency: 'USD', timezone: 'America/Chicago', startingBalanceCents: 5_000_000 });
+    const swing = journal.accounts.create({ name: 'Swing, "long-term"', broker: null, currency: 'USD', timezone: 'Asia/Tokyo', startingBalanceCents: 1_000_000 });
     // Imported trades: averaged fill prices (6649.5, 25011.375) must survive as numbers.
     await imports.run({
       path: fixture('ibkr-flex-trades.csv'), presetId: 'builtin:ibkr-flex-trades', accountId: main.id, onError: 'abort',
@@ -96,6 +110,12 @@ describe('Spark Journal export -> import round trip (real export engine, every c
       expect(done.status, JSON.stringify(done.error)).toBe('completed');
       files.set(format, done.targetPath);
     }
+    // An export with the default columns only (no fills, no account settings).
+    const spec = ExportSpecSchema.parse({ type: 'trades', format: 'csv' });
+    const job = source.services.exports.enqueue(spec, join(source.dir, 'out', 'trades-default.csv'));
+    const done = await source.services.exports.waitFor(job.id);
+    expect(done.status, JSON.stringify(done.error)).toBe('completed');
+    defaultColumns = done.targetPath;
   }, 120_000);
 
   afterAll(async () => {
@@ -117,7 +137,7 @@ describe('Spark Journal export -> import round trip (real export engine, every c
         presetId: SPARK_TRADES_PRESET_ID,
         onError: 'abort',
         instruments: {},
-        newAccounts: { currency: 'USD', timezone: 'America/New_York' },
+        newAccounts: { currency: 'USD', timezone: 'UTC' },
         dryRun: false,
       });
       const expected = journalTrades(source.services.db.sqlite);
@@ -127,6 +147,19 @@ describe('Spark Journal export -> import round trip (real export engine, every c
         sqlite.prepare('SELECT SUM(gross_pnl_cents) AS gross, SUM(fees_cents) AS fees, SUM(net_pnl_cents) AS net FROM trades').get();
       expect(totals(target.services.db.sqlite)).toEqual(totals(source.services.db.sqlite));
       expect(equityInStep(target.services.db.sqlite).stored).toEqual(equityInStep(target.services.db.sqlite).expected);
+      // Every table that matters, compared by content (ids may differ).
+      for (const [table, sql] of Object.entries(JOURNAL_TABLES)) {
+        expect(target.services.db.sqlite.prepare(sql).all(), table).toEqual(source.services.db.sqlite.prepare(sql).all());
+      }
+      // The broker files the source imported are known to the rebuilt journal: their fills came back with their keys.
+      const rebuiltMain = target.services.db.sqlite.prepare("SELECT id FROM accounts WHERE name = 'Main'").pluck().get() as number;
+      for (const [file, presetId, timeZone] of [['ibkr-flex-trades.csv', 'builtin:ibkr-flex-trades', undefined], ['ninjatrader-executions.csv', 'builtin:ninjatrader-executions', 'America/Chicago']] as const) {
+        const broker = await target.services.imports.run({
+          path: fixture(file), presetId, accountId: rebuiltMain, onError: 'abort', instruments: {},
+          newAccounts: { currency: 'USD', timezone: 'UTC' }, dryRun: false, ...(timeZone ? { timeZone } : {}),
+        });
+        expect(broker.status, file).toBe('nothing_new');
+      }
       // And importing the same export again adds nothing.
       const again = await target.services.imports.run({
         path: files.get(format)!, presetId: SPARK_TRADES_PRESET_ID, onError: 'abort', instruments: {},
@@ -136,5 +169,19 @@ describe('Spark Journal export -> import round trip (real export engine, every c
     } finally {
       await target.cleanup();
     }
+  });
+
+  it.each(['csv', 'xlsx', 'default columns'] as const)('re-importing the journal’s own %s export adds nothing, edits or not', async (which) => {
+    const path = which === 'default columns' ? defaultColumns : files.get(which)!;
+    const sqlite = source.services.db.sqlite;
+    const before = journalTrades(sqlite);
+    // Edits after the export do not make a trade look new.
+    sqlite.prepare("UPDATE trades SET notes = notes || ' (edited)', stop_price = NULL WHERE id IN (SELECT id FROM trades ORDER BY id LIMIT 3)").run();
+    const result = await source.services.imports.run({
+      path, presetId: SPARK_TRADES_PRESET_ID, onError: 'abort', instruments: {},
+      newAccounts: { currency: 'USD', timezone: 'UTC' }, dryRun: false,
+    });
+    expect(result, JSON.stringify(result.errors.slice(0, 3))).toMatchObject({ status: 'nothing_new', tradesCreated: 0, duplicateRows: before.length });
+    sqlite.prepare("UPDATE trades SET notes = replace(notes, ' (edited)', '') WHERE id IN (SELECT id FROM trades ORDER BY id LIMIT 3)").run();
   });
 });

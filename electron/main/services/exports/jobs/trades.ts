@@ -6,6 +6,8 @@ import { commonCurrency, countText, describeDayRange, describeIds, moneyByCurren
 
 type TradeColumnKey = ExportColumnKey<'trades'>;
 
+const wholeAsInteger = (column: string) => `CASE WHEN ${column} = CAST(${column} AS INTEGER) THEN CAST(${column} AS INTEGER) ELSE ${column} END`;
+
 /** SQL per column over `trades t`, `accounts a`, `instruments i`. */
 const COLUMN_SQL: Record<TradeColumnKey, string> = {
   id: 't.id',
@@ -35,10 +37,19 @@ const COLUMN_SQL: Record<TradeColumnKey, string> = {
           WHERE tt.trade_id = t.id)`,
   notes: 't.notes',
   externalId: 't.external_id',
+  multiplier: 'i.multiplier',
+  instrumentCurrency: 'i.currency',
+  accountTimezone: 'a.timezone',
+  startingBalance: 'a.starting_balance_cents',
+  // Whole quantities and prices are written as integers ("2", not SQLite's "2.0"), as JSON.stringify would.
+  fills: `(SELECT CASE WHEN COUNT(*) = 0 THEN NULL ELSE json_group_array(json_object('at', e.executed_at, 'side', e.side,
+            'qty', ${wholeAsInteger('e.qty')}, 'price', ${wholeAsInteger('e.price')}, 'fees', e.fees_cents,
+            'exec', e.broker_exec_id, 'order', e.broker_order_id, 'key', e.import_key)) END
+          FROM (SELECT * FROM executions x WHERE x.trade_id = t.id ORDER BY x.seq, x.id) e)`,
 };
 
-const NEEDS_ACCOUNT = new Set<string>(['account', 'currency']);
-const NEEDS_INSTRUMENT = new Set<string>(['symbol', 'assetClass']);
+const NEEDS_ACCOUNT = new Set<string>(['account', 'currency', 'accountTimezone', 'startingBalance']);
+const NEEDS_INSTRUMENT = new Set<string>(['symbol', 'assetClass', 'multiplier', 'instrumentCurrency']);
 
 // Every order ends with the id so ties come out the same way each time. closedAt is the
 // Trades page's sort key (open trades by their open time), which trades_page_sort_idx
