@@ -27,12 +27,20 @@ const NT = [
 describe('import time zone, new accounts and executions (through the handlers)', () => {
   let ctx: TestServices;
   let handlers: Handlers;
-  let path: string;
-  beforeEach(() => {
+  /** The token main's open dialog gives the renderer for the file: the renderer never names a path. */
+  let file: string;
+  const pick = async (path: string): Promise<string> => {
+    ctx.desktop.answerNextOpen(path);
+    const picked = await ok(handlers['import:pickFile']({}));
+    if (!picked.file) throw new Error('the open dialog answered nothing');
+    return picked.file.token;
+  };
+  beforeEach(async () => {
     ctx = createTestServices();
     handlers = createHandlers(ctx.services);
-    path = join(ctx.dir, 'nt.csv');
+    const path = join(ctx.dir, 'nt.csv');
     writeFileSync(path, `${NT}\r\n`);
+    file = await pick(path);
   });
   afterEach(async () => {
     await ctx.cleanup();
@@ -41,23 +49,23 @@ describe('import time zone, new accounts and executions (through the handlers)',
   const sqlite = () => ctx.services.db.sqlite;
 
   it('reads local times in the chosen zone, confirms the new account, and keeps every fill', async () => {
-    const first = await ok(handlers['import:preview']({ path, presetId }));
+    const first = await ok(handlers['import:preview']({ file, presetId }));
     // No account, no memory: nothing to go on but UTC, and the preview says so.
     expect(first).toMatchObject({ timeZone: "UTC", timeZoneSource: "default", newAccounts: [{ name: "Sim101", rows: 4, proposed: {} }] });
     // The row with no account is a row error, not the end of the import.
     expect(first.errors).toEqual([{ row: 6, column: 'Account', value: '', reason: expect.stringMatching(/names no account/) }]);
     expect(first.trades.map((t) => t.account)).toEqual(['Sim101', 'Sim101']);
 
-    const zoned = await ok(handlers['import:preview']({ path, presetId, timeZone: 'America/New_York' }));
+    const zoned = await ok(handlers['import:preview']({ file, presetId, timeZone: 'America/New_York' }));
     expect(zoned.timeZoneSource).toBe('chosen');
     expect(zoned.trades[0]).toMatchObject({ openedAt: Date.UTC(2025, 9, 15, 14, 59, 2), closedAt: Date.UTC(2025, 9, 15, 15, 6), direction: 'long', qty: 2 });
 
-    const aborted = await ok(handlers['import:run']({ path, presetId, timeZone: 'America/New_York' }));
+    const aborted = await ok(handlers['import:run']({ file, presetId, timeZone: 'America/New_York' }));
     expect(aborted).toMatchObject({ status: 'aborted', errorRows: 1 });
 
     const result = await ok(
       handlers['import:run']({
-        path,
+        file,
         presetId,
         timeZone: 'America/New_York',
         onError: 'skip',
@@ -84,13 +92,13 @@ describe('import time zone, new accounts and executions (through the handlers)',
     expect(executions.listByTrade(trades[1]!.id)).toHaveLength(1);
 
     // The zone is remembered for the layout and for the account.
-    expect(await ok(handlers['import:preview']({ path, presetId }))).toMatchObject({ timeZone: 'America/New_York', timeZoneSource: 'preset' });
-    expect(await ok(handlers['import:preview']({ path, presetId, accountId: account.id }))).toMatchObject({ timeZone: 'America/New_York', timeZoneSource: 'account' });
+    expect(await ok(handlers['import:preview']({ file, presetId }))).toMatchObject({ timeZone: 'America/New_York', timeZoneSource: 'preset' });
+    expect(await ok(handlers['import:preview']({ file, presetId, accountId: account.id }))).toMatchObject({ timeZone: 'America/New_York', timeZoneSource: 'account' });
 
     // A later file closes the open short: the fill is appended to that trade's executions.
     const later = join(ctx.dir, 'nt-later.csv');
     writeFileSync(later, [NT.split('\r\n')[0], 'MNQ 12-25,Buy,1,25000.00,10/16/2025 9:40:00 AM,e6,Exit,-,o6,Exit,$0.52,1,Sim101,Playback,'].join('\r\n'));
-    const second = await ok(handlers['import:run']({ path: later, presetId }));
+    const second = await ok(handlers['import:run']({ file: await pick(later), presetId }));
     expect(second).toMatchObject({ status: 'committed', tradesUpdated: 1, tradesLeftOpen: 0 });
     expect(executions.listByTrade(trades[1]!.id).map((e) => [e.brokerExecId, e.seq, e.executedAt])).toEqual([
       ['e4', 0, Date.UTC(2025, 9, 15, 20, 59)],
@@ -105,14 +113,14 @@ describe('import time zone, new accounts and executions (through the handlers)',
   });
 
   it('rejects a zone that is not an IANA zone and a bad confirmed currency', async () => {
-    expect(await handlers['import:preview']({ path, presetId, timeZone: 'New York' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await handlers['import:preview']({ file, presetId, timeZone: 'New York' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(
-      await handlers['import:run']({ path, presetId, onError: 'skip', accounts: { Sim101: { currency: 'dollars', timezone: 'UTC' } } }),
+      await handlers['import:run']({ file, presetId, onError: 'skip', accounts: { Sim101: { currency: 'dollars', timezone: 'UTC' } } }),
     ).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/currency/i) } });
   });
 
   it('lists and appends executions for a trade (the service the trade review builds on)', async () => {
-    await ok(handlers['import:run']({ path, presetId, onError: 'skip', timeZone: 'UTC' }));
+    await ok(handlers['import:run']({ file, presetId, onError: 'skip', timeZone: 'UTC' }));
     const executions = createExecutions(sqlite());
     const tradeId = sqlite().prepare("SELECT id FROM trades WHERE status = 'open'").pluck().get() as number;
     const [id] = executions.insertForTrade(tradeId, [{ executedAt: Date.UTC(2025, 9, 16), side: 'buy', qty: 1, price: 24990, feesCents: 52 }]);
