@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { registerJournalFunctions } from './journal-functions';
 
 export type Sqlite = Database.Database;
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -82,6 +83,7 @@ export function openDb(dbPath: string, options: OpenDbOptions = {}): DbHandle {
   const sqlite = new Database(dbPath, { readonly, fileMustExist: readonly });
   try {
     applyPragmas(sqlite, readonly);
+    registerJournalFunctions(sqlite);
     const db = drizzle(sqlite, { schema });
     if (!readonly) {
       if (!options.migrationsFolder) throw new Error('openDb: migrationsFolder is required for a writable database');
