@@ -52,9 +52,10 @@ export function rebuildAnalyticsDayFacts(sqlite: Sqlite, accountId: number | nul
  * Runs a bulk write with the analytics row triggers lifted: temporary triggers only note
  * which account-days and UTC days the write touches, and each is recomputed once at the
  * end, instead of once per row. Must run inside a transaction, so a failure rolls the
- * triggers back with everything else.
+ * triggers back with everything else. Imports, their undo, tag merges and deletes and
+ * deletes of many trades run under it.
  */
-export function withAnalyticsDeferred(sqlite: Sqlite, write: () => void): void {
+export function withAnalyticsDeferred<T>(sqlite: Sqlite, write: () => T): T {
   if (!sqlite.inTransaction) throw new Error('withAnalyticsDeferred must run inside a transaction');
   const triggers = sqlite
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${ANALYTICS_TRIGGERS.map(() => '?').join(', ')})`)
@@ -76,8 +77,9 @@ export function withAnalyticsDeferred(sqlite: Sqlite, write: () => void): void {
     CREATE TEMP TRIGGER analytics_mark_tag_insert AFTER INSERT ON main.trade_tags BEGIN ${markTag('NEW')} END;
     CREATE TEMP TRIGGER analytics_mark_tag_delete AFTER DELETE ON main.trade_tags BEGIN ${markTag('OLD')} END;
     CREATE TEMP TRIGGER analytics_mark_tag_update AFTER UPDATE ON main.trade_tags BEGIN ${markTag('OLD')} ${markTag('NEW')} END;`);
+  let result: T;
   try {
-    write();
+    result = write();
     sqlite.exec(`
       INSERT INTO analytics_day_refresh (account_id, day, tags_only) SELECT account_id, day, 0 FROM temp.analytics_dirty_days;
       INSERT INTO analytics_utc_refresh (utc_day) SELECT utc_day FROM temp.analytics_dirty_utc;`);
@@ -88,4 +90,11 @@ export function withAnalyticsDeferred(sqlite: Sqlite, write: () => void): void {
       DROP TABLE temp.analytics_dirty_days; DROP TABLE temp.analytics_dirty_utc;`);
   }
   for (const { sql } of triggers) sqlite.exec(sql);
+  return result;
 }
+
+/**
+ * Lifting the triggers is DDL, which makes every prepared statement of the connection
+ * prepare again: worth it from this many rows on (a day's recompute costs about as much).
+ */
+export const ANALYTICS_DEFER_MIN_ROWS = 16;

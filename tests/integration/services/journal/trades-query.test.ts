@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerJournalFunctions } from '../../../../electron/main/services/db/journal-functions';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { loadDemoJournal } from '../../../../electron/main/services/demo/load-de
 import { createTradesQuery, type TradesQuery } from '../../../../electron/main/services/journal/trades-query';
 import { tradeFilterSql } from '../../../../electron/main/services/journal/trade-filter-sql';
 import { expectFilterCountsExact } from '../../../helpers/filter-counts';
+import { expectDayFactsExact } from '../../../helpers/day-facts';
 import { dayInZone } from '../../../../shared/domain/day';
 import { TRADE_SORT_KEYS, type TradeFilter, type TradeRow, type TradeSort } from '../../../../shared/domain/trade';
 
@@ -270,7 +272,10 @@ describe('trades query on a hand-built journal', () => {
     );
   };
 
-  const countsMatchTrades = () => expectFilterCountsExact(sqlite);
+  const countsMatchTrades = () => {
+    expectFilterCountsExact(sqlite);
+    expectDayFactsExact(sqlite);
+  };
 
   let ny: number;
   let tokyo: number;
@@ -352,6 +357,8 @@ describe('trades query on a hand-built journal', () => {
     countsMatchTrades();
 
     const other = new Database(join(dir, 'j.db'));
+    // Every connection that writes trades needs the analytics triggers' SQL functions (openDb registers them).
+    registerJournalFunctions(other);
     try {
       other
         .prepare(
