@@ -16,8 +16,10 @@ export type EquityField = (typeof EQUITY_FIELDS)[number];
 /**
  * day_missing: the trades imply a row for the day but none is stored (values are the day's net P&L).
  * day_unexpected: a row is stored for a day without closed trades (values are the stored net P&L).
+ * analytics_day_facts: the analytics day facts of the day disagree with it (values are net P&L:
+ * the facts' as stored, daily_equity's as expected); a rebuild recomputes them.
  */
-export type DiscrepancyField = EquityField | 'day_missing' | 'day_unexpected';
+export type DiscrepancyField = EquityField | 'day_missing' | 'day_unexpected' | 'analytics_day_facts';
 
 export interface EquityDiscrepancy {
   accountId: number;

@@ -16,6 +16,7 @@ const FIELD_LABELS: Record<DiscrepancyField, string> = {
   drawdown_cents: 'Drawdown',
   day_missing: 'Day missing from stored equity',
   day_unexpected: 'Stored day with no closed trades',
+  analytics_day_facts: 'Analytics summary of the day',
 };
 
 const isCount = (field: DiscrepancyField) => field === 'trade_count' || field === 'win_count';

@@ -93,4 +93,31 @@ describe('the analytics day facts follow every write made through the handlers',
     await check('restored');
     expect(ok(await api['analytics:summary']({ filter: {} })).tradeCount).toBe(6);
   }, 60_000);
+
+  it('are checked by equity validation, and repaired by a rebuild', async () => {
+    const sqlite = t.services.db.sqlite;
+    const account = ok(await api['accounts:create']({ name: 'Main', timezone: 'Europe/Berlin' })).id;
+    for (const [day, exit] of [['05', 5010], ['05', 4990], ['06', 5003]] as const) {
+      ok(await api['trades:create']({
+        accountId: account, symbol: 'FDAX', direction: 'long', openedAt: at(`2024-02-${day}T09:00:00Z`), closedAt: at(`2024-02-${day}T10:00:00Z`),
+        qty: 1, entryPrice: 5000, exitPrice: exit,
+      }));
+    }
+    expect(ok(await api['equity:validate']({ accountId: null })).status).toBe('ok');
+
+    // Facts edited outside the app: one day's total, and one hour row that no longer adds up.
+    sqlite.prepare("UPDATE analytics_day_facts SET net_pnl_cents = net_pnl_cents + 1 WHERE dim = 'all' AND day = '2024-02-05'").run();
+    sqlite.prepare("UPDATE analytics_day_facts SET trades = trades + 1 WHERE dim = 'hour' AND day = '2024-02-06'").run();
+    const run = ok(await api['equity:validate']({ accountId: null }));
+    expect(run).toMatchObject({ status: 'discrepancies', discrepancyCount: 2 });
+    const page = ok(await api['equity:discrepancies']({ runId: run.id, accountId: null, offset: 0, limit: 50 }));
+    expect(page.rows.map((d) => [d.day, d.field])).toEqual([
+      ['2024-02-05', 'analytics_day_facts'],
+      ['2024-02-06', 'analytics_day_facts'],
+    ]);
+
+    const rebuilt = ok(await api['equity:rebuild']({ accountId: account }));
+    expect(rebuilt.validation.status).toBe('ok');
+    expectDayFactsExact(sqlite);
+  });
 });
