@@ -67,7 +67,8 @@ export function withAnalyticsDeferred<T>(sqlite: Sqlite, write: () => T): T {
     `INSERT OR IGNORE INTO temp.analytics_dirty_days (account_id, day) SELECT ${r}.account_id, ${r}.close_day WHERE ${CLOSED(r)};
      INSERT OR IGNORE INTO temp.analytics_dirty_utc (utc_day) SELECT ${UTC_DAY(`${r}.closed_at`)} WHERE ${CLOSED(r)};`;
   const markTag = (r: string) =>
-    `INSERT OR IGNORE INTO temp.analytics_dirty_days (account_id, day) SELECT t.account_id, t.close_day FROM main.trades t WHERE t.id = ${r}.trade_id AND ${CLOSED('t')};`;
+    `INSERT OR IGNORE INTO temp.analytics_dirty_days (account_id, day) SELECT t.account_id, t.close_day FROM main.trades t WHERE t.id = ${r}.trade_id AND ${CLOSED('t')};
+     INSERT OR IGNORE INTO temp.analytics_dirty_utc (utc_day) SELECT ${UTC_DAY('t.closed_at')} FROM main.trades t WHERE t.id = ${r}.trade_id AND ${CLOSED('t')};`;
   sqlite.exec(`
     CREATE TEMP TABLE analytics_dirty_days (account_id INTEGER NOT NULL, day TEXT NOT NULL, PRIMARY KEY (account_id, day)) WITHOUT ROWID;
     CREATE TEMP TABLE analytics_dirty_utc (utc_day INTEGER PRIMARY KEY);

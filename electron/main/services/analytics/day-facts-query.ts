@@ -150,25 +150,37 @@ function coversEveryAccount(sqlite: Sqlite, filter: TradeFilter): boolean {
 }
 
 /**
- * Every closed trade's signs merged from the UTC-day rows. A UTC day whose trades all lie
+ * The plan's closed trades' signs (one key: every trade, one instrument, one direction or
+ * one tag) merged from the UTC-day rows. A UTC day whose trades all lie
  * within the filter's trading days is taken whole; one that straddles a bound of the range
  * (accounts in different zones give one UTC day several trading days) is read from its
  * trades, in close order, by the close-time index: at most a few days at each end.
  */
-function utcStreaks(sqlite: Sqlite, filter: TradeFilter): { win: number; loss: number } {
+function utcStreaks(sqlite: Sqlite, filter: TradeFilter, plan: FactsPlan): { win: number; loss: number } {
   const from = filter.dateFrom ?? null;
   const to = filter.dateTo ?? null;
+  const key = plan.keys[0]!;
   const rows = sqlite
     .prepare(
       `SELECT utc_day AS utcDay, min_close_day AS lo, max_close_day AS hi, ${STREAK_COLUMNS} FROM analytics_utc_days
-       WHERE (@from IS NULL OR max_close_day >= @from) AND (@to IS NULL OR min_close_day <= @to) ORDER BY utc_day`,
+       WHERE dim = @dim AND key = @key AND (@from IS NULL OR max_close_day >= @from) AND (@to IS NULL OR min_close_day <= @to)
+       ORDER BY utc_day`,
     )
-    .all({ from, to }) as (StreakRun & { utcDay: number; lo: string; hi: string })[];
+    .all({ dim: plan.dim, key, from, to }) as (StreakRun & { utcDay: number; lo: string; hi: string })[];
+  // The trades of a straddling day that belong to the plan's key, as the day's rows were built.
+  const keyed = {
+    all: '1',
+    instrument: 't.instrument_id = @key',
+    direction: "t.direction = CASE @key WHEN 0 THEN 'long' ELSE 'short' END",
+    tag: 't.id IN (SELECT trade_id FROM trade_tags WHERE tag_id = @key)',
+    hour: '0',
+  }[plan.dim];
   const partial = sqlite
     .prepare(
       `SELECT sign(t.net_pnl_cents) AS sign, t.closed_at AS closedAt, t.id AS id FROM trades t
-       WHERE t.closed_at >= @day * 86400000 AND t.closed_at < (@day + 1) * 86400000 AND t.status = 'closed'
+       WHERE t.closed_at >= @day * 86400000 AND t.closed_at < (@day + 1) * 86400000 AND +t.status = 'closed'
          AND t.close_day IS NOT NULL AND (@from IS NULL OR t.close_day >= @from) AND (@to IS NULL OR t.close_day <= @to)
+         AND ${keyed}
        ORDER BY t.closed_at, t.id`,
     )
     .raw(true);
@@ -179,7 +191,7 @@ function utcStreaks(sqlite: Sqlite, filter: TradeFilter): { win: number; loss: n
       continue;
     }
     let day: StreakBuilder | null = null;
-    for (const [sign, closedAt, id] of partial.iterate({ day: row.utcDay, from, to }) as IterableIterator<[number, number | null, number]>) {
+    for (const [sign, closedAt, id] of partial.iterate({ day: row.utcDay, from, to, ...(plan.dim === 'all' ? {} : { key }) }) as IterableIterator<[number, number | null, number]>) {
       day = streakStep(day, sign, closedAt, id);
     }
     run = mergeStreakRuns(run, day);
@@ -190,19 +202,22 @@ function utcStreaks(sqlite: Sqlite, filter: TradeFilter): { win: number; loss: n
 /**
  * Longest win and loss streaks (streaks.ts) from the day facts, or null for the scan.
  * Each row's signs are one stretch of the close order; stretches merge when they follow
- * one another. A filter over every account and no key reads the UTC-day rows, which never
- * interleave. Otherwise the rows merge when no two of them overlap in close order (one
+ * one another. A filter over every account and at most one key reads the UTC-day rows of
+ * that key, which never interleave. Otherwise the rows merge when no two of them overlap in close order (one
  * account, or accounts trading at different times); when they do (several accounts or
  * keys trading at once), only the trades' own order can say, and the scan answers.
  */
 export function dayFactsStreaks(sqlite: Sqlite, filter: TradeFilter): { win: number; loss: number } | null {
   const plan = factsPlan(filter);
   if (!plan) return null;
+  // (The unary + on status and close_day keeps the planner on the close-time index: there
+  // are few trades without a close time, and half the journal is 'closed'.)
   // A closed trade without a close time (which no write path makes) has no UTC day and no
   // place in the close order a segment check could trust: the scan orders it as SQL does.
-  const undated = sqlite.prepare("SELECT 1 FROM trades t WHERE t.closed_at IS NULL AND t.status = 'closed' AND t.close_day IS NOT NULL LIMIT 1");
+  const undated = sqlite.prepare("SELECT 1 FROM trades t WHERE t.closed_at IS NULL AND +t.status = 'closed' AND +t.close_day IS NOT NULL LIMIT 1");
   if (undated.get() !== undefined) return null;
-  if (plan.dim === 'all' && coversEveryAccount(sqlite, filter)) return utcStreaks(sqlite, filter);
+  // One key over every account: the UTC-day rows of that key never interleave.
+  if (plan.keys.length === 1 && coversEveryAccount(sqlite, filter)) return utcStreaks(sqlite, filter, plan);
   const { where, params } = planWhere(plan, filter);
   const rows = sqlite
     .prepare(

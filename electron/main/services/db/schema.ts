@@ -255,22 +255,29 @@ export const analyticsDayFacts = sqliteTable(
 );
 
 /**
- * The sign sequence of every closed trade per UTC day of its close (day number since the
- * epoch), with the range of trading days it holds: streaks across accounts whose trades
- * interleave merge these instead (see analytics/aggregate-streaks.ts). Migration 0013.
+ * The sign sequence of the closed trades per UTC day of their close (day number since the
+ * epoch), with the range of trading days they hold: over every trade (dim 'all', key 0) and
+ * per instrument, direction (0 long, 1 short) and tag (0 = no tag). Streaks across accounts
+ * whose trades interleave merge these instead (see analytics/day-facts-query.ts). Migration 0013.
  */
-export const analyticsUtcDays = sqliteTable('analytics_utc_days', {
-  utcDay: integer('utc_day').primaryKey(),
-  trades: integer('trades').notNull(),
-  minCloseDay: text('min_close_day').notNull(),
-  maxCloseDay: text('max_close_day').notNull(),
-  firstSign: integer('first_sign').notNull(),
-  leadRun: integer('lead_run').notNull(),
-  lastSign: integer('last_sign').notNull(),
-  trailRun: integer('trail_run').notNull(),
-  maxWinRun: integer('max_win_run').notNull(),
-  maxLossRun: integer('max_loss_run').notNull(),
-});
+export const analyticsUtcDays = sqliteTable(
+  'analytics_utc_days',
+  {
+    dim: text('dim', { enum: ['all', 'instrument', 'direction', 'tag'] }).notNull(),
+    key: integer('key').notNull(),
+    utcDay: integer('utc_day').notNull(),
+    trades: integer('trades').notNull(),
+    minCloseDay: text('min_close_day').notNull(),
+    maxCloseDay: text('max_close_day').notNull(),
+    firstSign: integer('first_sign').notNull(),
+    leadRun: integer('lead_run').notNull(),
+    lastSign: integer('last_sign').notNull(),
+    trailRun: integer('trail_run').notNull(),
+    maxWinRun: integer('max_win_run').notNull(),
+    maxLossRun: integer('max_loss_run').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dim, t.key, t.utcDay] }), index('analytics_utc_days_day_idx').on(t.utcDay)],
+);
 
 export const tags = sqliteTable('tags', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -34,7 +34,9 @@ CREATE TABLE `analytics_day_facts` (
 CREATE INDEX `analytics_day_facts_key_idx` ON `analytics_day_facts` (`dim`,`key`,`account_id`,`day`);--> statement-breakpoint
 CREATE INDEX `analytics_day_facts_day_idx` ON `analytics_day_facts` (`account_id`,`day`);--> statement-breakpoint
 CREATE TABLE `analytics_utc_days` (
-	`utc_day` integer PRIMARY KEY NOT NULL,
+	`dim` text NOT NULL,
+	`key` integer NOT NULL,
+	`utc_day` integer NOT NULL,
 	`trades` integer NOT NULL,
 	`min_close_day` text NOT NULL,
 	`max_close_day` text NOT NULL,
@@ -43,15 +45,18 @@ CREATE TABLE `analytics_utc_days` (
 	`last_sign` integer NOT NULL,
 	`trail_run` integer NOT NULL,
 	`max_win_run` integer NOT NULL,
-	`max_loss_run` integer NOT NULL
-);--> statement-breakpoint
-
+	`max_loss_run` integer NOT NULL,
+	PRIMARY KEY(`dim`, `key`, `utc_day`)
+);
+--> statement-breakpoint
+CREATE INDEX `analytics_utc_days_day_idx` ON `analytics_utc_days` (`utc_day`);--> statement-breakpoint
 -- Analytics day facts (DESIGN.md 7): kept exact by triggers, never by the write paths.
 -- A touched account-day is recomputed whole from its trades (a day holds a few hundred
 -- trades at most; the extremes and streak edges could not be kept by adding and
 -- subtracting). The two views are procedures: inserting (account, day) into
 -- analytics_day_refresh recomputes that day's rows, inserting a UTC day number into
--- analytics_utc_refresh recomputes that UTC day's streak row. Bulk writes lift the row
+-- analytics_utc_refresh recomputes that UTC day's streak rows (over every trade, and per
+-- instrument, direction and tag). Bulk writes lift the row
 -- triggers and refresh each touched day once (analytics/day-facts-maintenance.ts).
 -- sj_streak and sj_local_hour are registered on every connection by openDb
 -- (db/journal-functions.ts) before migrations run.
@@ -152,13 +157,34 @@ CREATE TRIGGER `analytics_day_refresh_run` INSTEAD OF INSERT ON `analytics_day_r
 END;--> statement-breakpoint
 CREATE TRIGGER `analytics_utc_refresh_run` INSTEAD OF INSERT ON `analytics_utc_refresh` BEGIN
   DELETE FROM analytics_utc_days WHERE utc_day = NEW.utc_day;
-  INSERT INTO analytics_utc_days (utc_day, trades, min_close_day, max_close_day, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
-    SELECT NEW.utc_day, n, lo, hi, s ->> 0, s ->> 1, s ->> 2, s ->> 3, s ->> 4, s ->> 5
-    FROM (SELECT COUNT(*) AS n, MIN(t.close_day) AS lo, MAX(t.close_day) AS hi,
+  INSERT INTO analytics_utc_days (dim, key, utc_day, trades, min_close_day, max_close_day, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
+    SELECT 'all', k, NEW.utc_day, n, lo, hi, s ->> 0, s ->> 1, s ->> 2, s ->> 3, s ->> 4, s ->> 5
+    FROM (SELECT 0 AS k, COUNT(*) AS n, MIN(t.close_day) AS lo, MAX(t.close_day) AS hi,
                  sj_streak(sign(t.net_pnl_cents), t.closed_at, t.id ORDER BY t.closed_at, t.id) AS s
           FROM trades t
           WHERE t.closed_at >= NEW.utc_day * 86400000 AND t.closed_at < (NEW.utc_day + 1) * 86400000 AND +t.status = 'closed' AND t.close_day IS NOT NULL
-          HAVING COUNT(*) > 0);
+          GROUP BY 1);
+  INSERT INTO analytics_utc_days (dim, key, utc_day, trades, min_close_day, max_close_day, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
+    SELECT 'instrument', k, NEW.utc_day, n, lo, hi, s ->> 0, s ->> 1, s ->> 2, s ->> 3, s ->> 4, s ->> 5
+    FROM (SELECT t.instrument_id AS k, COUNT(*) AS n, MIN(t.close_day) AS lo, MAX(t.close_day) AS hi,
+                 sj_streak(sign(t.net_pnl_cents), t.closed_at, t.id ORDER BY t.closed_at, t.id) AS s
+          FROM trades t
+          WHERE t.closed_at >= NEW.utc_day * 86400000 AND t.closed_at < (NEW.utc_day + 1) * 86400000 AND +t.status = 'closed' AND t.close_day IS NOT NULL
+          GROUP BY 1);
+  INSERT INTO analytics_utc_days (dim, key, utc_day, trades, min_close_day, max_close_day, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
+    SELECT 'direction', k, NEW.utc_day, n, lo, hi, s ->> 0, s ->> 1, s ->> 2, s ->> 3, s ->> 4, s ->> 5
+    FROM (SELECT CASE t.direction WHEN 'long' THEN 0 ELSE 1 END AS k, COUNT(*) AS n, MIN(t.close_day) AS lo, MAX(t.close_day) AS hi,
+                 sj_streak(sign(t.net_pnl_cents), t.closed_at, t.id ORDER BY t.closed_at, t.id) AS s
+          FROM trades t
+          WHERE t.closed_at >= NEW.utc_day * 86400000 AND t.closed_at < (NEW.utc_day + 1) * 86400000 AND +t.status = 'closed' AND t.close_day IS NOT NULL
+          GROUP BY 1);
+  INSERT INTO analytics_utc_days (dim, key, utc_day, trades, min_close_day, max_close_day, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
+    SELECT 'tag', k, NEW.utc_day, n, lo, hi, s ->> 0, s ->> 1, s ->> 2, s ->> 3, s ->> 4, s ->> 5
+    FROM (SELECT COALESCE(tt.tag_id, 0) AS k, COUNT(*) AS n, MIN(t.close_day) AS lo, MAX(t.close_day) AS hi,
+                 sj_streak(sign(t.net_pnl_cents), t.closed_at, t.id ORDER BY t.closed_at, t.id) AS s
+          FROM trades t LEFT JOIN trade_tags tt ON tt.trade_id = t.id
+          WHERE t.closed_at >= NEW.utc_day * 86400000 AND t.closed_at < (NEW.utc_day + 1) * 86400000 AND +t.status = 'closed' AND t.close_day IS NOT NULL
+          GROUP BY 1);
 END;--> statement-breakpoint
 CREATE TRIGGER `trades_analytics_insert` AFTER INSERT ON `trades` WHEN NEW.status = 'closed' AND NEW.close_day IS NOT NULL BEGIN
   INSERT INTO analytics_day_refresh (account_id, day, tags_only) VALUES (NEW.account_id, NEW.close_day, 0);
@@ -180,17 +206,21 @@ BEGIN
 END;--> statement-breakpoint
 CREATE TRIGGER `trade_tags_analytics_insert` AFTER INSERT ON `trade_tags` BEGIN
   INSERT INTO analytics_day_refresh (account_id, day, tags_only) SELECT t.account_id, t.close_day, 1 FROM trades t WHERE t.id = NEW.trade_id AND t.status = 'closed' AND t.close_day IS NOT NULL;
+  INSERT INTO analytics_utc_refresh (utc_day) SELECT (t.closed_at - (((t.closed_at % 86400000) + 86400000) % 86400000)) / 86400000 FROM trades t WHERE t.id = NEW.trade_id AND t.status = 'closed' AND t.close_day IS NOT NULL;
 END;--> statement-breakpoint
 CREATE TRIGGER `trade_tags_analytics_delete` AFTER DELETE ON `trade_tags` BEGIN
   -- A trade's links cascade away with it: the trade is gone by then and its day was
   -- already refreshed by trades_analytics_delete, so this finds nothing to do.
   INSERT INTO analytics_day_refresh (account_id, day, tags_only) SELECT t.account_id, t.close_day, 1 FROM trades t WHERE t.id = OLD.trade_id AND t.status = 'closed' AND t.close_day IS NOT NULL;
+  INSERT INTO analytics_utc_refresh (utc_day) SELECT (t.closed_at - (((t.closed_at % 86400000) + 86400000) % 86400000)) / 86400000 FROM trades t WHERE t.id = OLD.trade_id AND t.status = 'closed' AND t.close_day IS NOT NULL;
 END;--> statement-breakpoint
 CREATE TRIGGER `trade_tags_analytics_update` AFTER UPDATE OF `trade_id`, `tag_id` ON `trade_tags`
   WHEN OLD.trade_id IS NOT NEW.trade_id OR OLD.tag_id IS NOT NEW.tag_id
 BEGIN
   INSERT INTO analytics_day_refresh (account_id, day, tags_only) SELECT t.account_id, t.close_day, 1 FROM trades t WHERE t.id = OLD.trade_id AND t.status = 'closed' AND t.close_day IS NOT NULL;
+  INSERT INTO analytics_utc_refresh (utc_day) SELECT (t.closed_at - (((t.closed_at % 86400000) + 86400000) % 86400000)) / 86400000 FROM trades t WHERE t.id = OLD.trade_id AND t.status = 'closed' AND t.close_day IS NOT NULL;
   INSERT INTO analytics_day_refresh (account_id, day, tags_only) SELECT t.account_id, t.close_day, 1 FROM trades t WHERE t.id = NEW.trade_id AND t.status = 'closed' AND t.close_day IS NOT NULL;
+  INSERT INTO analytics_utc_refresh (utc_day) SELECT (t.closed_at - (((t.closed_at % 86400000) + 86400000) % 86400000)) / 86400000 FROM trades t WHERE t.id = NEW.trade_id AND t.status = 'closed' AND t.close_day IS NOT NULL;
 END;--> statement-breakpoint
 CREATE TRIGGER `accounts_analytics_timezone` AFTER UPDATE OF `timezone` ON `accounts`
   WHEN OLD.timezone IS NOT NEW.timezone
