@@ -64,7 +64,9 @@ const MERGED_FACTS_SQL = `
   SUM(f.net_pnl_cents) AS net, SUM(f.gross_pnl_cents) AS gross, SUM(f.fees_cents) AS fees,
   SUM(f.gross_profit_cents) AS grossProfit, SUM(f.gross_loss_cents) AS grossLoss,
   MAX(f.max_net_cents) AS maxNet, MIN(f.min_net_cents) AS minNet,
-  SUM(f.hold_ms) AS holdSum, SUM(f.hold_win_ms) AS holdWinSum, SUM(f.hold_loss_ms) AS holdLossSum`;
+  SUM(f.hold_ms) AS holdSum, SUM(f.hold_win_ms) AS holdWinSum, SUM(f.hold_loss_ms) AS holdLossSum,
+  SUM(f.r_count) AS rTrades, TOTAL(f.r_sum) AS rSum, SUM(f.r_wins) AS rWins, SUM(f.r_losses) AS rLosses,
+  TOTAL(f.r_win_sum) AS rWinSum, TOTAL(f.r_loss_sum) AS rLossSum`;
 
 /** dailyFacts (daily-facts.ts) from the day facts; null when the filter needs the scan. */
 export function dayFactsDaily(sqlite: Sqlite, filter: TradeFilter): DayFacts[] | null {

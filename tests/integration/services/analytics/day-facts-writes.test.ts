@@ -96,7 +96,8 @@ describe('the analytics day facts follow every write made through the handlers',
 
   it('are checked by equity validation, and repaired by a rebuild', async () => {
     const sqlite = t.services.db.sqlite;
-    const account = ok(await api['accounts:create']({ name: 'Main', timezone: 'Europe/Berlin' })).id;
+    // FDAX is quoted in euros: a euro account books it without a rate.
+    const account = ok(await api['accounts:create']({ name: 'Main', currency: 'EUR', timezone: 'Europe/Berlin' })).id;
     for (const [day, exit] of [['05', 5010], ['05', 4990], ['06', 5003]] as const) {
       ok(await api['trades:create']({
         accountId: account, symbol: 'FDAX', direction: 'long', openedAt: at(`2024-02-${day}T09:00:00Z`), closedAt: at(`2024-02-${day}T10:00:00Z`),

@@ -19,6 +19,10 @@ CREATE TABLE `analytics_day_facts` (
 	`hold_loss_ms` integer,
 	`r_sum` real,
 	`r_count` integer NOT NULL,
+	`r_wins` integer NOT NULL,
+	`r_losses` integer NOT NULL,
+	`r_win_sum` real NOT NULL,
+	`r_loss_sum` real NOT NULL,
 	`first_closed_at` integer,
 	`first_id` integer NOT NULL,
 	`last_closed_at` integer,
@@ -64,8 +68,8 @@ CREATE VIEW `analytics_day_refresh` AS SELECT 0 AS account_id, '' AS day, 0 AS t
 CREATE VIEW `analytics_utc_refresh` AS SELECT 0 AS utc_day WHERE 0;--> statement-breakpoint
 CREATE TRIGGER `analytics_day_refresh_run` INSTEAD OF INSERT ON `analytics_day_refresh` BEGIN
   DELETE FROM analytics_day_facts WHERE account_id = NEW.account_id AND day = NEW.day AND (NEW.tags_only = 0 OR dim = 'tag');
-  INSERT INTO analytics_day_facts (dim, key, setup, account_id, day, trades, wins, losses, net_pnl_cents, gross_pnl_cents, fees_cents, gross_profit_cents, gross_loss_cents, max_net_cents, min_net_cents, hold_ms, hold_win_ms, hold_loss_ms, r_sum, r_count, first_closed_at, first_id, last_closed_at, last_id, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
-    SELECT 'all', k, su, NEW.account_id, NEW.day, n, w, l, net, gross, fees, gp, gl, mx, mn, h, hw, hl, rs, rc,
+  INSERT INTO analytics_day_facts (dim, key, setup, account_id, day, trades, wins, losses, net_pnl_cents, gross_pnl_cents, fees_cents, gross_profit_cents, gross_loss_cents, max_net_cents, min_net_cents, hold_ms, hold_win_ms, hold_loss_ms, r_sum, r_count, r_wins, r_losses, r_win_sum, r_loss_sum, first_closed_at, first_id, last_closed_at, last_id, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
+    SELECT 'all', k, su, NEW.account_id, NEW.day, n, w, l, net, gross, fees, gp, gl, mx, mn, h, hw, hl, rs, rc, rw, rl, rws, rls,
       s ->> 6, s ->> 7, s ->> 8, s ->> 9, s ->> 0, s ->> 1, s ->> 2, s ->> 3, s ->> 4, s ->> 5
     FROM (SELECT 0 AS k, NULL AS su, COUNT(*) AS n, SUM(t.net_pnl_cents > 0) AS w, SUM(t.net_pnl_cents < 0) AS l,
             SUM(t.net_pnl_cents) AS net, SUM(t.gross_pnl_cents) AS gross, SUM(t.fees_cents) AS fees,
@@ -75,12 +79,14 @@ CREATE TRIGGER `analytics_day_refresh_run` INSTEAD OF INSERT ON `analytics_day_r
             SUM(CASE WHEN t.net_pnl_cents > 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS hw,
             SUM(CASE WHEN t.net_pnl_cents < 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS hl,
             SUM(t.r_multiple) AS rs, COUNT(t.r_multiple) AS rc,
+            SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents > 0) AS rw, SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents < 0) AS rl,
+            TOTAL(CASE WHEN t.net_pnl_cents > 0 THEN t.r_multiple END) AS rws, TOTAL(CASE WHEN t.net_pnl_cents < 0 THEN t.r_multiple END) AS rls,
             sj_streak(sign(t.net_pnl_cents), t.closed_at, t.id ORDER BY t.closed_at, t.id) AS s
           FROM trades t
           WHERE t.account_id = NEW.account_id AND t.close_day = NEW.day AND +t.status = 'closed' AND NEW.tags_only = 0
           GROUP BY 1, 2);
-  INSERT INTO analytics_day_facts (dim, key, setup, account_id, day, trades, wins, losses, net_pnl_cents, gross_pnl_cents, fees_cents, gross_profit_cents, gross_loss_cents, max_net_cents, min_net_cents, hold_ms, hold_win_ms, hold_loss_ms, r_sum, r_count, first_closed_at, first_id, last_closed_at, last_id, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
-    SELECT 'instrument', k, su, NEW.account_id, NEW.day, n, w, l, net, gross, fees, gp, gl, mx, mn, h, hw, hl, rs, rc,
+  INSERT INTO analytics_day_facts (dim, key, setup, account_id, day, trades, wins, losses, net_pnl_cents, gross_pnl_cents, fees_cents, gross_profit_cents, gross_loss_cents, max_net_cents, min_net_cents, hold_ms, hold_win_ms, hold_loss_ms, r_sum, r_count, r_wins, r_losses, r_win_sum, r_loss_sum, first_closed_at, first_id, last_closed_at, last_id, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
+    SELECT 'instrument', k, su, NEW.account_id, NEW.day, n, w, l, net, gross, fees, gp, gl, mx, mn, h, hw, hl, rs, rc, rw, rl, rws, rls,
       s ->> 6, s ->> 7, s ->> 8, s ->> 9, s ->> 0, s ->> 1, s ->> 2, s ->> 3, s ->> 4, s ->> 5
     FROM (SELECT t.instrument_id AS k, NULL AS su, COUNT(*) AS n, SUM(t.net_pnl_cents > 0) AS w, SUM(t.net_pnl_cents < 0) AS l,
             SUM(t.net_pnl_cents) AS net, SUM(t.gross_pnl_cents) AS gross, SUM(t.fees_cents) AS fees,
@@ -90,12 +96,14 @@ CREATE TRIGGER `analytics_day_refresh_run` INSTEAD OF INSERT ON `analytics_day_r
             SUM(CASE WHEN t.net_pnl_cents > 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS hw,
             SUM(CASE WHEN t.net_pnl_cents < 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS hl,
             SUM(t.r_multiple) AS rs, COUNT(t.r_multiple) AS rc,
+            SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents > 0) AS rw, SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents < 0) AS rl,
+            TOTAL(CASE WHEN t.net_pnl_cents > 0 THEN t.r_multiple END) AS rws, TOTAL(CASE WHEN t.net_pnl_cents < 0 THEN t.r_multiple END) AS rls,
             sj_streak(sign(t.net_pnl_cents), t.closed_at, t.id ORDER BY t.closed_at, t.id) AS s
           FROM trades t
           WHERE t.account_id = NEW.account_id AND t.close_day = NEW.day AND +t.status = 'closed' AND NEW.tags_only = 0
           GROUP BY 1, 2);
-  INSERT INTO analytics_day_facts (dim, key, setup, account_id, day, trades, wins, losses, net_pnl_cents, gross_pnl_cents, fees_cents, gross_profit_cents, gross_loss_cents, max_net_cents, min_net_cents, hold_ms, hold_win_ms, hold_loss_ms, r_sum, r_count, first_closed_at, first_id, last_closed_at, last_id, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
-    SELECT 'direction', k, su, NEW.account_id, NEW.day, n, w, l, net, gross, fees, gp, gl, mx, mn, h, hw, hl, rs, rc,
+  INSERT INTO analytics_day_facts (dim, key, setup, account_id, day, trades, wins, losses, net_pnl_cents, gross_pnl_cents, fees_cents, gross_profit_cents, gross_loss_cents, max_net_cents, min_net_cents, hold_ms, hold_win_ms, hold_loss_ms, r_sum, r_count, r_wins, r_losses, r_win_sum, r_loss_sum, first_closed_at, first_id, last_closed_at, last_id, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
+    SELECT 'direction', k, su, NEW.account_id, NEW.day, n, w, l, net, gross, fees, gp, gl, mx, mn, h, hw, hl, rs, rc, rw, rl, rws, rls,
       s ->> 6, s ->> 7, s ->> 8, s ->> 9, s ->> 0, s ->> 1, s ->> 2, s ->> 3, s ->> 4, s ->> 5
     FROM (SELECT CASE t.direction WHEN 'long' THEN 0 ELSE 1 END AS k, NULL AS su, COUNT(*) AS n, SUM(t.net_pnl_cents > 0) AS w, SUM(t.net_pnl_cents < 0) AS l,
             SUM(t.net_pnl_cents) AS net, SUM(t.gross_pnl_cents) AS gross, SUM(t.fees_cents) AS fees,
@@ -105,12 +113,14 @@ CREATE TRIGGER `analytics_day_refresh_run` INSTEAD OF INSERT ON `analytics_day_r
             SUM(CASE WHEN t.net_pnl_cents > 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS hw,
             SUM(CASE WHEN t.net_pnl_cents < 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS hl,
             SUM(t.r_multiple) AS rs, COUNT(t.r_multiple) AS rc,
+            SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents > 0) AS rw, SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents < 0) AS rl,
+            TOTAL(CASE WHEN t.net_pnl_cents > 0 THEN t.r_multiple END) AS rws, TOTAL(CASE WHEN t.net_pnl_cents < 0 THEN t.r_multiple END) AS rls,
             sj_streak(sign(t.net_pnl_cents), t.closed_at, t.id ORDER BY t.closed_at, t.id) AS s
           FROM trades t
           WHERE t.account_id = NEW.account_id AND t.close_day = NEW.day AND +t.status = 'closed' AND NEW.tags_only = 0
           GROUP BY 1, 2);
-  INSERT INTO analytics_day_facts (dim, key, setup, account_id, day, trades, wins, losses, net_pnl_cents, gross_pnl_cents, fees_cents, gross_profit_cents, gross_loss_cents, max_net_cents, min_net_cents, hold_ms, hold_win_ms, hold_loss_ms, r_sum, r_count, first_closed_at, first_id, last_closed_at, last_id, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
-    SELECT 'hour', k, su, NEW.account_id, NEW.day, n, w, l, net, gross, fees, gp, gl, mx, mn, h, hw, hl, rs, rc,
+  INSERT INTO analytics_day_facts (dim, key, setup, account_id, day, trades, wins, losses, net_pnl_cents, gross_pnl_cents, fees_cents, gross_profit_cents, gross_loss_cents, max_net_cents, min_net_cents, hold_ms, hold_win_ms, hold_loss_ms, r_sum, r_count, r_wins, r_losses, r_win_sum, r_loss_sum, first_closed_at, first_id, last_closed_at, last_id, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
+    SELECT 'hour', k, su, NEW.account_id, NEW.day, n, w, l, net, gross, fees, gp, gl, mx, mn, h, hw, hl, rs, rc, rw, rl, rws, rls,
       s ->> 6, s ->> 7, s ->> 8, s ->> 9, s ->> 0, s ->> 1, s ->> 2, s ->> 3, s ->> 4, s ->> 5
     FROM (SELECT sj_local_hour(t.opened_at, a.timezone) AS k, NULL AS su, COUNT(*) AS n, SUM(t.net_pnl_cents > 0) AS w, SUM(t.net_pnl_cents < 0) AS l,
             SUM(t.net_pnl_cents) AS net, SUM(t.gross_pnl_cents) AS gross, SUM(t.fees_cents) AS fees,
@@ -120,12 +130,14 @@ CREATE TRIGGER `analytics_day_refresh_run` INSTEAD OF INSERT ON `analytics_day_r
             SUM(CASE WHEN t.net_pnl_cents > 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS hw,
             SUM(CASE WHEN t.net_pnl_cents < 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS hl,
             SUM(t.r_multiple) AS rs, COUNT(t.r_multiple) AS rc,
+            SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents > 0) AS rw, SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents < 0) AS rl,
+            TOTAL(CASE WHEN t.net_pnl_cents > 0 THEN t.r_multiple END) AS rws, TOTAL(CASE WHEN t.net_pnl_cents < 0 THEN t.r_multiple END) AS rls,
             sj_streak(sign(t.net_pnl_cents), t.closed_at, t.id ORDER BY t.closed_at, t.id) AS s
           FROM trades t JOIN accounts a ON a.id = t.account_id
           WHERE t.account_id = NEW.account_id AND t.close_day = NEW.day AND +t.status = 'closed' AND NEW.tags_only = 0
           GROUP BY 1, 2);
-  INSERT INTO analytics_day_facts (dim, key, setup, account_id, day, trades, wins, losses, net_pnl_cents, gross_pnl_cents, fees_cents, gross_profit_cents, gross_loss_cents, max_net_cents, min_net_cents, hold_ms, hold_win_ms, hold_loss_ms, r_sum, r_count, first_closed_at, first_id, last_closed_at, last_id, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
-    SELECT 'setup', k, su, NEW.account_id, NEW.day, n, w, l, net, gross, fees, gp, gl, mx, mn, h, hw, hl, rs, rc,
+  INSERT INTO analytics_day_facts (dim, key, setup, account_id, day, trades, wins, losses, net_pnl_cents, gross_pnl_cents, fees_cents, gross_profit_cents, gross_loss_cents, max_net_cents, min_net_cents, hold_ms, hold_win_ms, hold_loss_ms, r_sum, r_count, r_wins, r_losses, r_win_sum, r_loss_sum, first_closed_at, first_id, last_closed_at, last_id, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
+    SELECT 'setup', k, su, NEW.account_id, NEW.day, n, w, l, net, gross, fees, gp, gl, mx, mn, h, hw, hl, rs, rc, rw, rl, rws, rls,
       s ->> 6, s ->> 7, s ->> 8, s ->> 9, s ->> 0, s ->> 1, s ->> 2, s ->> 3, s ->> 4, s ->> 5
     FROM (SELECT 0 AS k, t.setup AS su, COUNT(*) AS n, SUM(t.net_pnl_cents > 0) AS w, SUM(t.net_pnl_cents < 0) AS l,
             SUM(t.net_pnl_cents) AS net, SUM(t.gross_pnl_cents) AS gross, SUM(t.fees_cents) AS fees,
@@ -135,12 +147,14 @@ CREATE TRIGGER `analytics_day_refresh_run` INSTEAD OF INSERT ON `analytics_day_r
             SUM(CASE WHEN t.net_pnl_cents > 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS hw,
             SUM(CASE WHEN t.net_pnl_cents < 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS hl,
             SUM(t.r_multiple) AS rs, COUNT(t.r_multiple) AS rc,
+            SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents > 0) AS rw, SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents < 0) AS rl,
+            TOTAL(CASE WHEN t.net_pnl_cents > 0 THEN t.r_multiple END) AS rws, TOTAL(CASE WHEN t.net_pnl_cents < 0 THEN t.r_multiple END) AS rls,
             sj_streak(sign(t.net_pnl_cents), t.closed_at, t.id ORDER BY t.closed_at, t.id) AS s
           FROM trades t
           WHERE t.account_id = NEW.account_id AND t.close_day = NEW.day AND +t.status = 'closed' AND NEW.tags_only = 0
           GROUP BY 1, 2);
-  INSERT INTO analytics_day_facts (dim, key, setup, account_id, day, trades, wins, losses, net_pnl_cents, gross_pnl_cents, fees_cents, gross_profit_cents, gross_loss_cents, max_net_cents, min_net_cents, hold_ms, hold_win_ms, hold_loss_ms, r_sum, r_count, first_closed_at, first_id, last_closed_at, last_id, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
-    SELECT 'tag', k, su, NEW.account_id, NEW.day, n, w, l, net, gross, fees, gp, gl, mx, mn, h, hw, hl, rs, rc,
+  INSERT INTO analytics_day_facts (dim, key, setup, account_id, day, trades, wins, losses, net_pnl_cents, gross_pnl_cents, fees_cents, gross_profit_cents, gross_loss_cents, max_net_cents, min_net_cents, hold_ms, hold_win_ms, hold_loss_ms, r_sum, r_count, r_wins, r_losses, r_win_sum, r_loss_sum, first_closed_at, first_id, last_closed_at, last_id, first_sign, lead_run, last_sign, trail_run, max_win_run, max_loss_run)
+    SELECT 'tag', k, su, NEW.account_id, NEW.day, n, w, l, net, gross, fees, gp, gl, mx, mn, h, hw, hl, rs, rc, rw, rl, rws, rls,
       s ->> 6, s ->> 7, s ->> 8, s ->> 9, s ->> 0, s ->> 1, s ->> 2, s ->> 3, s ->> 4, s ->> 5
     FROM (SELECT COALESCE(tt.tag_id, 0) AS k, NULL AS su, COUNT(*) AS n, SUM(t.net_pnl_cents > 0) AS w, SUM(t.net_pnl_cents < 0) AS l,
             SUM(t.net_pnl_cents) AS net, SUM(t.gross_pnl_cents) AS gross, SUM(t.fees_cents) AS fees,
@@ -150,6 +164,8 @@ CREATE TRIGGER `analytics_day_refresh_run` INSTEAD OF INSERT ON `analytics_day_r
             SUM(CASE WHEN t.net_pnl_cents > 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS hw,
             SUM(CASE WHEN t.net_pnl_cents < 0 THEN t.closed_at - t.opened_at ELSE 0 END) AS hl,
             SUM(t.r_multiple) AS rs, COUNT(t.r_multiple) AS rc,
+            SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents > 0) AS rw, SUM(t.r_multiple IS NOT NULL AND t.net_pnl_cents < 0) AS rl,
+            TOTAL(CASE WHEN t.net_pnl_cents > 0 THEN t.r_multiple END) AS rws, TOTAL(CASE WHEN t.net_pnl_cents < 0 THEN t.r_multiple END) AS rls,
             sj_streak(sign(t.net_pnl_cents), t.closed_at, t.id ORDER BY t.closed_at, t.id) AS s
           FROM trades t LEFT JOIN trade_tags tt ON tt.trade_id = t.id
           WHERE t.account_id = NEW.account_id AND t.close_day = NEW.day AND +t.status = 'closed'
