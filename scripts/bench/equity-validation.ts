@@ -9,6 +9,7 @@ import { createMemoryLogger } from '../../electron/main/services/logging';
 import { rebuildDailyEquity } from '../../electron/main/services/equity/rebuild';
 import { refreshAccountEquity } from '../../electron/main/services/equity/maintain';
 import { computeSummary } from '../../electron/main/services/analytics/summary';
+import { scanFactsSource } from '../../electron/main/services/analytics/facts-source';
 import { seedJournalFile } from '../seed/seed-file';
 
 /**
@@ -182,7 +183,7 @@ async function main(): Promise<void> {
     console.log(`  refreshAccountEquity of that whole account (${fullAccount.value.days} days): ${fmt(fullAccount.ms)}`);
     const rebuild = time(() => rebuildDailyEquity(sqlite));
     console.log(`  full rebuild of daily_equity (${rebuild.value.days.toLocaleString('en-US')} days): ${fmt(rebuild.ms)}`);
-    console.log(`  analytics summary over every trade: ${fmt(time(() => computeSummary(sqlite, {})).ms)}`);
+    console.log(`  analytics summary over every trade: ${fmt(time(() => computeSummary(sqlite, scanFactsSource(sqlite), {})).ms)}`);
     const after = await validate();
     console.log(`  validation after rebuild: ${after.status}, ${after.discrepancyCount} discrepancies`);
   } finally {

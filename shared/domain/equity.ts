@@ -16,9 +16,14 @@ export type EquityField = (typeof EQUITY_FIELDS)[number];
 /**
  * day_missing: the trades imply a row for the day but none is stored (values are the day's net P&L).
  * day_unexpected: a row is stored for a day without closed trades (values are the stored net P&L).
+ * analytics_day_facts: the analytics day facts of the day disagree with it (values are net P&L:
+ * the facts' as stored, daily_equity's as expected); a rebuild recomputes them.
  */
-/** trade_close_day: a trade stored on another day than its close time gives; trade_net_pnl: net != gross - fees. */
-export type DiscrepancyField = EquityField | 'day_missing' | 'day_unexpected' | 'trade_close_day' | 'trade_net_pnl';
+/**
+ * trade_close_day: a trade stored on another day than its close time gives; trade_net_pnl: net != gross - fees;
+ * analytics_day_facts: the day's analytics aggregates disagree with its trades.
+ */
+export type DiscrepancyField = EquityField | 'day_missing' | 'day_unexpected' | 'trade_close_day' | 'trade_net_pnl' | 'analytics_day_facts';
 
 export interface EquityDiscrepancy {
   accountId: number;

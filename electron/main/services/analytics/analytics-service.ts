@@ -9,7 +9,7 @@ import type {
 } from '../../../../shared/domain/analytics';
 import { computeSummary } from './summary';
 import { computeBreakdown } from './breakdown';
-import { dailyFacts } from './daily-facts';
+import { dayFactsSource, scanFactsSource, type FactsSource } from './facts-source';
 import { dayStartEquity } from './day-start-equity';
 import { buildEquityCurve } from './equity-curve';
 import { scopeAccountIds } from './closed-trades-sql';
@@ -32,8 +32,8 @@ export function withinMonth(filter: TradeFilter, month: string): TradeFilter | n
   return dateFrom <= dateTo ? { ...filter, dateFrom, dateTo } : null;
 }
 
-export function calendarOf(sqlite: Sqlite, filter: TradeFilter): PnlCalendar {
-  const days = dailyFacts(sqlite, filter).map((d) => ({ day: d.day, netPnlCents: d.net, tradeCount: d.trades, winCount: d.wins }));
+export function calendarOf(source: FactsSource, filter: TradeFilter): PnlCalendar {
+  const days = source.dailyFacts(filter).map((d) => ({ day: d.day, netPnlCents: d.net, tradeCount: d.trades, winCount: d.wins }));
   return {
     days,
     netPnlCents: days.reduce((s, d) => s + d.netPnlCents, 0),
@@ -43,22 +43,32 @@ export function calendarOf(sqlite: Sqlite, filter: TradeFilter): PnlCalendar {
   };
 }
 
-export function equityCurveOf(sqlite: Sqlite, filter: TradeFilter): EquityCurve {
-  const days = dailyFacts(sqlite, filter);
+export function equityCurveOf(sqlite: Sqlite, source: FactsSource, filter: TradeFilter): EquityCurve {
+  const days = source.dailyFacts(filter);
   const startOfDay = dayStartEquity(sqlite, scopeAccountIds(sqlite, filter));
   const start = startOfDay(days[0]?.day ?? filter.dateFrom ?? '9999-12-31');
   return buildEquityCurve(start, days.map((d) => ({ day: d.day, net: d.net, trades: d.trades })));
 }
 
-export function createAnalyticsService(sqlite: Sqlite): AnalyticsService {
+export interface AnalyticsServiceOptions {
+  /**
+   * 'day-facts' (the default) merges the analytics day facts, falling back to the scan for
+   * the filters they cannot answer; 'scan' always passes over the trades (the reference
+   * the property tests and bench:analytics compare with).
+   */
+  source?: 'day-facts' | 'scan';
+}
+
+export function createAnalyticsService(sqlite: Sqlite, options: AnalyticsServiceOptions = {}): AnalyticsService {
+  const source = options.source === 'scan' ? scanFactsSource(sqlite) : dayFactsSource(sqlite);
   return {
-    summary: (filter) => computeSummary(sqlite, filter),
-    breakdown: (filter, dimension) => computeBreakdown(sqlite, filter, dimension),
-    equityCurve: (filter) => equityCurveOf(sqlite, filter),
+    summary: (filter) => computeSummary(sqlite, source, filter),
+    breakdown: (filter, dimension) => computeBreakdown(source, filter, dimension),
+    equityCurve: (filter) => equityCurveOf(sqlite, source, filter),
     calendar(filter, month) {
-      if (month === undefined) return calendarOf(sqlite, filter);
+      if (month === undefined) return calendarOf(source, filter);
       const narrowed = withinMonth(filter, month);
-      return narrowed ? calendarOf(sqlite, narrowed) : { days: [], netPnlCents: 0, tradingDays: 0, winningDays: 0, losingDays: 0 };
+      return narrowed ? calendarOf(source, narrowed) : { days: [], netPnlCents: 0, tradingDays: 0, winningDays: 0, losingDays: 0 };
     },
   };
 }

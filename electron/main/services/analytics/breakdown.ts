@@ -3,6 +3,7 @@ import type { TradeFilter } from '../../../../shared/domain/trade';
 import type { BreakdownDimension, BreakdownRow } from '../../../../shared/domain/analytics';
 import { closedTradesSql, ratio, rFigures, TRADE_FACTS_SQL, type TradeFacts } from './closed-trades-sql';
 import { localHourSql } from './zone-offsets';
+import type { FactsSource, GroupFacts } from './facts-types';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -33,12 +34,12 @@ function grouping(sqlite: Sqlite, dimension: BreakdownDimension, where: string, 
         join: 'LEFT JOIN trade_tags tt ON tt.trade_id = t.id LEFT JOIN tags g ON g.id = tt.tag_id',
         key: 'tt.tag_id',
         label: "COALESCE(g.name, '(no tag)')",
-        order: 'key IS NULL, label',
+        order: 'key IS NULL, label, key',
       };
     case 'instrument':
-      return { join: 'JOIN instruments i ON i.id = t.instrument_id', key: 't.instrument_id', label: 'i.symbol', order: 'label' };
+      return { join: 'JOIN instruments i ON i.id = t.instrument_id', key: 't.instrument_id', label: 'i.symbol', order: 'label, key' };
     case 'account':
-      return { join: 'JOIN accounts a ON a.id = t.account_id', key: 't.account_id', label: 'a.name', order: 'label' };
+      return { join: 'JOIN accounts a ON a.id = t.account_id', key: 't.account_id', label: 'a.name', order: 'label, key' };
     case 'direction':
       return { join: '', key: 't.direction', label: 't.direction', order: 'key' };
     case 'setup':
@@ -58,19 +59,24 @@ function labelOf(dimension: BreakdownDimension, key: string | number | null, lab
   return label;
 }
 
-/**
- * Per-group figures over the filter. A trade with several tags counts once under each;
- * trades without a tag form the '(no tag)' row (key null).
- */
-export function computeBreakdown(sqlite: Sqlite, filter: TradeFilter, dimension: BreakdownDimension): BreakdownRow[] {
+/** The per-group sums of a breakdown from one pass over the filtered trades. */
+export function scanGroupFacts(sqlite: Sqlite, filter: TradeFilter, dimension: BreakdownDimension): GroupFacts[] {
   const { where, params } = closedTradesSql(filter);
   const g = grouping(sqlite, dimension, where, params);
-  const rows = sqlite
+  return sqlite
     .prepare(
       `SELECT ${g.key} AS key, ${g.label} AS label, ${TRADE_FACTS_SQL}
        FROM trades t ${g.join} WHERE ${where} GROUP BY 1 ORDER BY ${g.order}`,
     )
     .all(...params) as (TradeFacts & { key: string | number | null; label: string })[];
+}
+
+/**
+ * Per-group figures over the filter. A trade with several tags counts once under each;
+ * trades without a tag form the '(no tag)' row (key null).
+ */
+export function computeBreakdown(source: FactsSource, filter: TradeFilter, dimension: BreakdownDimension): BreakdownRow[] {
+  const rows = source.groupFacts(filter, dimension);
   return rows.map((r) => ({
     key: r.key === null ? null : String(r.key),
     label: labelOf(dimension, r.key, r.label),

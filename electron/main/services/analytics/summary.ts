@@ -2,10 +2,10 @@ import type { Sqlite } from '../db/client';
 import type { TradeFilter } from '../../../../shared/domain/trade';
 import type { AnalyticsSummary, DayPnl } from '../../../../shared/domain/analytics';
 import { ratio, rFigures, scopeAccountIds } from './closed-trades-sql';
-import { dailyFacts, type DayFacts } from './daily-facts';
+import type { DayFacts } from './daily-facts';
 import { dayStartEquity } from './day-start-equity';
 import { buildEquityCurve } from './equity-curve';
-import { longestStreaks } from './streaks';
+import type { FactsSource } from './facts-types';
 
 const TRADING_DAYS_PER_YEAR = 252;
 
@@ -26,8 +26,8 @@ export function sharpeOf(dailyReturns: number[]): number | null {
 }
 
 /** Every summary metric over the filter; definitions in shared/domain/analytics.ts. */
-export function computeSummary(sqlite: Sqlite, filter: TradeFilter): AnalyticsSummary {
-  const days = dailyFacts(sqlite, filter);
+export function computeSummary(sqlite: Sqlite, source: FactsSource, filter: TradeFilter): AnalyticsSummary {
+  const days = source.dailyFacts(filter);
   const sum = (pick: (d: DayFacts) => number) => days.reduce((s, d) => s + pick(d), 0);
   const trades = sum((d) => d.trades);
   const wins = sum((d) => d.wins);
@@ -59,7 +59,7 @@ export function computeSummary(sqlite: Sqlite, filter: TradeFilter): AnalyticsSu
   const minOf = (values: (number | null)[]) => values.reduce<number | null>((m, v) => (v === null ? m : m === null ? v : Math.min(m, v)), null);
   const largestWin = maxOf(days.map((d) => d.maxNet));
   const largestLoss = minOf(days.map((d) => d.minNet));
-  const streaks = trades > 0 ? longestStreaks(sqlite, filter) : { win: 0, loss: 0 };
+  const streaks = trades > 0 ? source.streaks(filter) : { win: 0, loss: 0 };
 
   return {
     ...rFigures({

@@ -5,6 +5,7 @@ import { openSqlite } from './open-sqlite';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { registerJournalFunctions } from './journal-functions';
 
 export type Sqlite = Database.Database;
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -83,6 +84,7 @@ export function openDb(dbPath: string, options: OpenDbOptions = {}): DbHandle {
   const sqlite = openSqlite(dbPath, { readonly, fileMustExist: readonly });
   try {
     applyPragmas(sqlite, readonly);
+    registerJournalFunctions(sqlite);
     const db = drizzle(sqlite, { schema });
     if (!readonly) {
       if (!options.migrationsFolder) throw new Error('openDb: migrationsFolder is required for a writable database');

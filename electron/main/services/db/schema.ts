@@ -214,6 +214,88 @@ export const tradeTagFilterCounts = sqliteTable(
   ],
 );
 
+/**
+ * Mergeable per-day analytics (DESIGN.md 7, "Analytics merge day aggregates"): for each
+ * account and trading day, one row over all its closed trades (dim 'all', key 0) and one
+ * per instrument, direction (0 long, 1 short), local open hour, tag (0 = no tag) and setup
+ * (key 0, the setup in `setup`, NULL = none). Every column merges associatively: sums and
+ * counts add, extremes take the max/min, and the streak columns describe the day's sign
+ * sequence in close order (first/last sign, the runs at both edges, the longest inner
+ * runs, and the first/last (closed_at, id) so views can tell whether segments interleave).
+ * Kept exact by the triggers of migration 0013 (they recompute a touched day from its
+ * trades); see analytics/day-facts-maintenance.ts. Hold times and close times are NULL only
+ * for a closed trade without a close time, which no write path makes (sums then skip it, as
+ * the scan's do).
+ */
+export const analyticsDayFacts = sqliteTable(
+  'analytics_day_facts',
+  {
+    dim: text('dim', { enum: ['all', 'instrument', 'direction', 'hour', 'tag', 'setup'] }).notNull(),
+    key: integer('key').notNull(),
+    setup: text('setup'),
+    accountId: integer('account_id').notNull(),
+    day: text('day').notNull(),
+    trades: integer('trades').notNull(),
+    wins: integer('wins').notNull(),
+    losses: integer('losses').notNull(),
+    netPnlCents: integer('net_pnl_cents').notNull(),
+    grossPnlCents: integer('gross_pnl_cents').notNull(),
+    feesCents: integer('fees_cents').notNull(),
+    grossProfitCents: integer('gross_profit_cents').notNull(),
+    grossLossCents: integer('gross_loss_cents').notNull(),
+    maxNetCents: integer('max_net_cents').notNull(),
+    minNetCents: integer('min_net_cents').notNull(),
+    holdMs: integer('hold_ms'),
+    holdWinMs: integer('hold_win_ms'),
+    holdLossMs: integer('hold_loss_ms'),
+    rSum: real('r_sum'),
+    rCount: integer('r_count').notNull(),
+    rWins: integer('r_wins').notNull(),
+    rLosses: integer('r_losses').notNull(),
+    rWinSum: real('r_win_sum').notNull(),
+    rLossSum: real('r_loss_sum').notNull(),
+    firstClosedAt: integer('first_closed_at'),
+    firstId: integer('first_id').notNull(),
+    lastClosedAt: integer('last_closed_at'),
+    lastId: integer('last_id').notNull(),
+    firstSign: integer('first_sign').notNull(),
+    leadRun: integer('lead_run').notNull(),
+    lastSign: integer('last_sign').notNull(),
+    trailRun: integer('trail_run').notNull(),
+    maxWinRun: integer('max_win_run').notNull(),
+    maxLossRun: integer('max_loss_run').notNull(),
+  },
+  (t) => [
+    index('analytics_day_facts_key_idx').on(t.dim, t.key, t.accountId, t.day),
+    index('analytics_day_facts_day_idx').on(t.accountId, t.day),
+  ],
+);
+
+/**
+ * The sign sequence of the closed trades per UTC day of their close (day number since the
+ * epoch), with the range of trading days they hold: over every trade (dim 'all', key 0) and
+ * per instrument, direction (0 long, 1 short) and tag (0 = no tag). Streaks across accounts
+ * whose trades interleave merge these instead (see analytics/day-facts-query.ts). Migration 0013.
+ */
+export const analyticsUtcDays = sqliteTable(
+  'analytics_utc_days',
+  {
+    dim: text('dim', { enum: ['all', 'instrument', 'direction', 'tag'] }).notNull(),
+    key: integer('key').notNull(),
+    utcDay: integer('utc_day').notNull(),
+    trades: integer('trades').notNull(),
+    minCloseDay: text('min_close_day').notNull(),
+    maxCloseDay: text('max_close_day').notNull(),
+    firstSign: integer('first_sign').notNull(),
+    leadRun: integer('lead_run').notNull(),
+    lastSign: integer('last_sign').notNull(),
+    trailRun: integer('trail_run').notNull(),
+    maxWinRun: integer('max_win_run').notNull(),
+    maxLossRun: integer('max_loss_run').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dim, t.key, t.utcDay] }), index('analytics_utc_days_day_idx').on(t.utcDay)],
+);
+
 export const tags = sqliteTable('tags', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { Sqlite } from '../db/client';
 import { AppError } from '../errors';
-import { rebuildDailyEquity } from '../equity/rebuild';
+import { writeExpectedEquity } from '../equity/rebuild';
 import { withTradeFilterCountsDeferred } from '../journal/trade-filter-counts';
 import { withIndexesDeferred } from '../db/bulk-indexes';
 import type { DemoLoadResult } from '../../../../shared/ipc/channels/app';
@@ -102,7 +102,8 @@ export function loadDemoJournal(sqlite: Sqlite, options: DemoJournalOptions & { 
 
     insertDemoGoals(sqlite, accountIds, shape.firstDays);
     insertActiveEvaluation(sqlite, accountIds[shape.evaluationIndex] ?? 0, shape.evaluationStartDay);
-    rebuildDailyEquity(sqlite);
+    // Equity only: the deferred write above already refreshed the analytics day facts.
+    writeExpectedEquity(sqlite, null, null);
     insertPassedEvaluation(sqlite, accountIds[0] ?? 0, shape.accounts[0]?.startingBalanceCents ?? 0);
     return { accounts: accountIds.length, trades: writer.written };
   });

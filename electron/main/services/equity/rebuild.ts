@@ -1,5 +1,6 @@
 import type { Sqlite } from '../db/client';
 import { expectedDailyEquitySql } from './expected-equity-sql';
+import { rebuildAnalyticsDayFacts } from '../analytics/day-facts-maintenance';
 
 /**
  * Replaces daily_equity rows with what the trades imply: for one account or all, from a
@@ -25,7 +26,14 @@ export function writeExpectedEquity(sqlite: Sqlite, accountId: number | null, fr
   return sqlite.inTransaction ? run() : run.immediate();
 }
 
-/** Recomputes daily_equity from the trades for one account (or all), from scratch. Set-based. */
+/**
+ * Recomputes daily_equity from the trades for one account (or all), from scratch
+ * (set-based), and the analytics day facts with it, in one transaction.
+ */
 export function rebuildDailyEquity(sqlite: Sqlite, accountId: number | null = null): { days: number } {
-  return writeExpectedEquity(sqlite, accountId, null);
+  const run = sqlite.transaction(() => {
+    rebuildAnalyticsDayFacts(sqlite, accountId);
+    return writeExpectedEquity(sqlite, accountId, null);
+  });
+  return sqlite.inTransaction ? run() : run.immediate();
 }

@@ -116,8 +116,14 @@ export interface FinishRunOptions {
 }
 
 /** Persists a run's result and every discrepancy, in one transaction. */
-export function finishValidationRun(sqlite: Sqlite, runId: number, result: ComparisonResult, options: FinishRunOptions): EquityValidationRun {
-  const discrepancies = toDiscrepancies(result.mismatches);
+export function finishValidationRun(
+  sqlite: Sqlite,
+  runId: number,
+  result: ComparisonResult,
+  options: FinishRunOptions,
+  more: Omit<EquityDiscrepancy, 'accountName'>[] = [],
+): EquityValidationRun {
+  const discrepancies = [...toDiscrepancies(result.mismatches), ...more];
   const insert = sqlite.prepare(
     `INSERT INTO equity_discrepancies (run_id, account_id, day, field, stored_cents, expected_cents, difference_cents)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,

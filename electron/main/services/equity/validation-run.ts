@@ -1,6 +1,7 @@
 import type { Sqlite } from '../db/client';
 import type { ValidationTrigger } from '../../../../shared/domain/enums';
 import type { EquityValidationRun } from '../../../../shared/domain/equity';
+import { dayFactsDiscrepancies } from '../analytics/day-facts-check';
 import { failValidationRun, finishValidationRun, startValidationRun } from './validate';
 import { checkTrades, describeRootCause } from './trade-checks';
 import type { EquityValidator, ValidationTimings } from './validation-threads';
@@ -34,7 +35,16 @@ export async function validateAndRecord(
       result.mismatches.map(([account, day]) => ({ accountId: account, day })),
       (id) => names.get(id) ?? `account ${id}`,
     );
-    const run = finishValidationRun(deps.sqlite, runId, result, { finishedAt: deps.now(), durationMs: performance.now() - t0, findings, rootCause });
+    // The analytics day facts against daily_equity, on the main connection (a few thousand rows).
+    const equityWrong = new Set(result.mismatches.map(([account, day]) => `${account}|${day}`));
+    const facts = dayFactsDiscrepancies(deps.sqlite, accountId, equityWrong);
+    const run = finishValidationRun(
+      deps.sqlite,
+      runId,
+      result,
+      { finishedAt: deps.now(), durationMs: performance.now() - t0, findings, rootCause },
+      facts,
+    );
     return { run, timings };
   } catch (error) {
     failValidationRun(deps.sqlite, runId, error, { finishedAt: deps.now(), durationMs: performance.now() - t0 });

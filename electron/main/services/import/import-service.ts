@@ -24,6 +24,7 @@ import { assignKeys } from './dedupe-keys';
 import { detectInstrument } from './instrument-detect';
 import { writeImport, type WriteOutcome } from './import-writer';
 import { undoImport, type UndoOutcome } from './import-undo';
+import { withAnalyticsDeferred } from '../analytics/day-facts-maintenance';
 import { presetMatchScore, normalizeHeaders, compileLayout } from './layout';
 import { createPresetStore } from './preset-store';
 import { createSectionGate, readRows, sectionRows, MAX_PREAMBLE_ROWS, MAX_REPORTED_ERRORS, type HeaderSearch } from './read-file';
@@ -433,7 +434,7 @@ export function createImportService(deps: ImportDeps) {
     },
 
     undo(batchId: number): UndoOutcome {
-      const outcome = sqlite.transaction(() => undoImport(sqlite, batchId, now())).immediate();
+      const outcome = sqlite.transaction(() => withAnalyticsDeferred(sqlite, () => undoImport(sqlite, batchId, now()))).immediate();
       logger.info('import.undone', { batchId, ...outcome });
       events.emit('journal:changed', { reason: 'import-undone' });
       return { tradesDeleted: outcome.tradesDeleted, tradesRestored: outcome.tradesRestored };

@@ -16,6 +16,7 @@ import { groupRoundTrips, type FillPortion } from './round-trips';
 import type { FillRowData, TradeRowData } from './row-reader';
 import { withIndexesDeferred } from '../db/bulk-indexes';
 import { withTradeFilterCountsDeferred } from '../journal/trade-filter-counts';
+import { withAnalyticsDeferred } from '../analytics/day-facts-maintenance';
 
 /** Tables whose secondary indexes a bulk import rebuilds once instead of updating per row. */
 const BULK_TABLES = ['trades', 'trade_tags', 'import_keys', 'executions'] as const;
@@ -395,14 +396,17 @@ export function writeImport(
   // trade. The rebuild reads the whole journal (about 3 us a trade against about 11 us of
   // triggers a new trade), so a small import into a big journal keeps the triggers.
   const newRows = work.reduce((sum, job) => sum + job.accepted, 0);
-  if (newRows >= BULK_MIN_ROWS) {
-    const existing = countTrades.get() as number;
-    const write = newRows * 2 >= existing ? () => withIndexesDeferred(sqlite, BULK_TABLES, writeAll) : writeAll;
-    if (newRows * 4 >= existing) withTradeFilterCountsDeferred(sqlite, write);
-    else write();
-  } else {
-    writeAll();
-  }
+  // The analytics day facts are refreshed once per touched day, whatever the size.
+  withAnalyticsDeferred(sqlite, () => {
+    if (newRows >= BULK_MIN_ROWS) {
+      const existing = countTrades.get() as number;
+      const write = newRows * 2 >= existing ? () => withIndexesDeferred(sqlite, BULK_TABLES, writeAll) : writeAll;
+      if (newRows * 4 >= existing) withTradeFilterCountsDeferred(sqlite, write);
+      else write();
+    } else {
+      writeAll();
+    }
+  });
 
   // Phase 3: batch figures and daily equity (which reads through the indexes again).
   for (const job of work) {

@@ -1,10 +1,15 @@
 import type { Sqlite } from '../db/client';
+import { withAnalyticsDeferred } from '../analytics/day-facts-maintenance';
 import type { EventBus } from '../event-bus';
 import { AppError } from '../errors';
 import type { Tag } from '../../../../shared/domain/journal';
 import type { TagCreateInput, TagPatch } from '../../../../shared/domain/trade-input-refs';
 
-/** Tags: create, rename, recolour, merge and delete. Tags never change P&L, so equity is untouched. */
+/**
+ * Tags: create, rename, recolour, merge and delete. Tags never change P&L, so equity is
+ * untouched; merges and deletes touch many trades' tags, so the analytics day facts are
+ * refreshed once per day they touch (withAnalyticsDeferred).
+ */
 export function createTags(deps: { sqlite: Sqlite; events: EventBus }) {
   const { sqlite, events } = deps;
   const byId = sqlite.prepare('SELECT id, name, color FROM tags WHERE id = ?');
@@ -46,7 +51,7 @@ export function createTags(deps: { sqlite: Sqlite; events: EventBus }) {
     },
     /** Every trade tagged with a source tag gets the target tag; the source tags are deleted. */
     merge(sourceIds: number[], targetId: number): { tag: Tag; tradesRetagged: number } {
-      const result = sqlite.transaction(() => {
+      const result = sqlite.transaction(() => withAnalyticsDeferred(sqlite, () => {
         const target = get(targetId);
         for (const id of sourceIds) get(id);
         const placeholders = sourceIds.map(() => '?').join(', ');
@@ -58,17 +63,17 @@ export function createTags(deps: { sqlite: Sqlite; events: EventBus }) {
           .run(targetId, ...sourceIds).changes;
         sqlite.prepare(`DELETE FROM tags WHERE id IN (${placeholders})`).run(...sourceIds);
         return { tag: target, tradesRetagged: moved };
-      }).immediate();
+      })).immediate();
       changed();
       return result;
     },
     delete(id: number): { tradesUntagged: number } {
-      const result = sqlite.transaction(() => {
+      const result = sqlite.transaction(() => withAnalyticsDeferred(sqlite, () => {
         get(id);
         const untagged = (sqlite.prepare('SELECT COUNT(*) AS n FROM trade_tags WHERE tag_id = ?').get(id) as { n: number }).n;
         sqlite.prepare('DELETE FROM tags WHERE id = ?').run(id);
         return { tradesUntagged: untagged };
-      }).immediate();
+      })).immediate();
       changed();
       return result;
     },

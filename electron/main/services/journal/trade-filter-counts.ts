@@ -1,4 +1,5 @@
 import type { Sqlite } from '../db/client';
+import { withAnalyticsDeferred } from '../analytics/day-facts-maintenance';
 
 /**
  * The triggers that keep trade_filter_counts (migration 0003) and trade_tag_filter_counts
@@ -38,6 +39,7 @@ export function rebuildTradeTagFilterCounts(sqlite: Sqlite): void {
  * Runs a bulk write with the count triggers lifted, then rebuilds both count tables once
  * and restores the triggers from their stored definitions: one GROUP BY per table instead
  * of a trigger run per row. Must run inside a transaction, so a failure rolls all of it back.
+ * The analytics day facts are deferred with them (each touched day recomputed once).
  */
 export function withTradeFilterCountsDeferred(sqlite: Sqlite, write: () => void): void {
   if (!sqlite.inTransaction) throw new Error('withTradeFilterCountsDeferred must run inside a transaction');
@@ -45,7 +47,7 @@ export function withTradeFilterCountsDeferred(sqlite: Sqlite, write: () => void)
     .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${COUNT_TRIGGERS.map(() => '?').join(', ')})`)
     .all(...COUNT_TRIGGERS) as { name: string; sql: string }[];
   for (const { name } of triggers) sqlite.exec(`DROP TRIGGER "${name}"`);
-  write();
+  withAnalyticsDeferred(sqlite, write);
   rebuildTradeFilterCounts(sqlite);
   rebuildTradeTagFilterCounts(sqlite);
   for (const { sql } of triggers) sqlite.exec(sql);

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../db/client';
+import { ANALYTICS_DEFER_MIN_ROWS, withAnalyticsDeferred } from '../analytics/day-facts-maintenance';
 import type { EventBus } from '../event-bus';
 import { AppError } from '../errors';
 import type { TradeRow } from '../../../../shared/domain/trade';
@@ -171,7 +172,11 @@ export function createTradeWrites(deps: { sqlite: Sqlite; events: EventBus; inst
           throw new AppError('not_found', 'None of these trades exist any more; reload the trades list.');
         }
         const remove = sqlite.prepare('DELETE FROM trades WHERE id = ?');
-        for (const trade of removed) remove.run(trade.id);
+        const removeAll = () => {
+          for (const trade of removed) remove.run(trade.id);
+        };
+        if (removed.length >= ANALYTICS_DEFER_MIN_ROWS) withAnalyticsDeferred(sqlite, removeAll);
+        else removeAll();
         for (const [accountId, days] of touched) refreshAccountEquityForDays(sqlite, accountId, days);
         return removed.length;
       }).immediate();

@@ -18,6 +18,7 @@ const FIELD_LABELS: Record<DiscrepancyField, string> = {
   day_unexpected: 'Stored day with no closed trades',
   trade_close_day: 'A trade stored on the wrong day (net shown)',
   trade_net_pnl: 'A trade whose net is not gross minus fees',
+  analytics_day_facts: 'Analytics summary of the day',
 };
 
 const isCount = (field: DiscrepancyField) => field === 'trade_count' || field === 'win_count';

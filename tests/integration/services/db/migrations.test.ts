@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openDb } from '../../../../electron/main/services/db/client';
 import { SOURCE_MIGRATIONS_FOLDER } from '../../../../electron/main/services/db/migrations-folder';
 import { expectFilterCountsExact } from '../../../helpers/filter-counts';
+import { expectDayFactsExact } from '../../../helpers/day-facts';
 
 const EXPECTED_TABLES = [
   'accounts',
@@ -134,9 +135,11 @@ describe('database migrations', () => {
       [late, null, 'short', 'open', 1],
     ]);
     expectFilterCountsExact(current.sqlite);
+    expectDayFactsExact(current.sqlite);
     // And the triggers keep it so from here on.
     current.sqlite.prepare('DELETE FROM trades WHERE id = ?').run(ids[2]);
     expectFilterCountsExact(current.sqlite);
+    expectDayFactsExact(current.sqlite);
     current.close();
   });
 
@@ -246,6 +249,7 @@ describe('database migrations', () => {
     sqlite.prepare("UPDATE trades SET status = 'closed', close_day = '2025-01-02' WHERE id = ?").run(trade);
     expect(sqlite.prepare('SELECT close_day, trades FROM trade_tag_filter_counts').raw(true).all()).toEqual([['2025-01-02', 1]]);
     expectFilterCountsExact(sqlite);
+    expectDayFactsExact(sqlite);
     handle.close();
   });
 

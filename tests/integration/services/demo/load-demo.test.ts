@@ -7,8 +7,10 @@ import { SOURCE_MIGRATIONS_FOLDER } from '../../../../electron/main/services/db/
 import { loadDemoJournal } from '../../../../electron/main/services/demo/load-demo';
 import { AppError } from '../../../../electron/main/services/errors';
 import { COUNT_TRIGGERS } from '../../../../electron/main/services/journal/trade-filter-counts';
+import { ANALYTICS_TRIGGERS } from '../../../../electron/main/services/analytics/day-facts-maintenance';
 import { dayInZone } from '../../../../shared/domain/day';
 import { expectFilterCountsExact } from '../../../helpers/filter-counts';
+import { expectDayFactsExact } from '../../../helpers/day-facts';
 
 // History ends in March 2025: it spans several DST changes in every zone that has them.
 const NOW = Date.UTC(2025, 2, 20, 12, 0, 0);
@@ -289,10 +291,17 @@ describe('demo journal', () => {
     expect(stored).toEqual(expected);
 
     expectFilterCountsExact(sqlite);
+
+    expectDayFactsExact(sqlite);
     expect(sqlite.prepare('SELECT COUNT(*) FROM trade_tag_filter_counts').pluck().get()).toBeGreaterThan(100);
     // The bulk load lifted the count triggers; they must be back. The net = gross - fees rule stayed on throughout.
     const triggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all();
-    expect(triggers).toEqual([...COUNT_TRIGGERS, 'trades_net_pnl_insert_check', 'trades_net_pnl_update_check'].sort());
+    expect(triggers).toEqual(
+      [
+        ...COUNT_TRIGGERS, ...ANALYTICS_TRIGGERS, 'trades_net_pnl_insert_check', 'trades_net_pnl_update_check',
+        'analytics_day_refresh_run', 'analytics_utc_refresh_run', 'accounts_analytics_timezone',
+      ].sort(),
+    );
   });
 
   it('refuses a journal that already has trades, and bad options, changing nothing', () => {

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../../../electron/main/services/db/client';
+import { withAnalyticsDeferred } from '../../../../electron/main/services/analytics/day-facts-maintenance';
 import { rebuildDailyEquity } from '../../../../electron/main/services/equity/rebuild';
 import { dayInZone } from '../../../../shared/domain/day';
 
@@ -53,7 +54,8 @@ export function seedExportJournal(sqlite: Sqlite, { trades, now }: SeedOptions):
     [prop, 'UTC'],
   ]);
   const start = now - 60 * 86_400_000;
-  sqlite.transaction(() => {
+  // Row by row, as a bulk load: the analytics day facts refresh each touched day once.
+  sqlite.transaction(() => withAnalyticsDeferred(sqlite, () => {
     for (let i = 0; i < trades; i++) {
       const accountId = i % 3 === 0 ? prop : main;
       const openedAt = start + Math.floor((i * 60 * 86_400_000) / Math.max(1, trades)) + (i % 7) * 1_234;
@@ -86,7 +88,7 @@ export function seedExportJournal(sqlite: Sqlite, { trades, now }: SeedOptions):
       if (i % 4 !== 3) insertTag.run(id, tags[i % tags.length]!);
       if (i % 5 === 0) insertTag.run(id, tags[(i + 1) % tags.length]!);
     }
-  })();
+  }))();
   rebuildDailyEquity(sqlite);
 
   const day = (offsetDays: number) => new Date(now + offsetDays * 86_400_000).toISOString().slice(0, 10);

@@ -6,6 +6,7 @@ import { TRADE_EXPORT_COLUMNS } from '../../../../shared/domain/export-columns';
 import { SPARK_TRADES_PRESET_ID } from '../../../../shared/domain/import-presets';
 import { equityInStep } from './journal-state';
 import { expectFilterCountsExact } from '../../../helpers/filter-counts';
+import { expectDayFactsExact } from '../../../helpers/day-facts';
 
 /** A Spark Journal export of `rows` closed trades over two accounts. */
 function writeExport(path: string, rows: number, firstId = 1): void {
@@ -38,7 +39,10 @@ describe('bulk imports (deferred indexes and filter-count triggers)', () => {
       newAccounts: { currency: 'USD', timezone: 'America/New_York' }, dryRun: false,
     });
   const schema = () => ctx.services.db.sqlite.prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name").all();
-  const countsExact = (label: string) => expectFilterCountsExact(ctx.services.db.sqlite, label);
+  const countsExact = (label: string) => {
+    expectFilterCountsExact(ctx.services.db.sqlite, label);
+    expectDayFactsExact(ctx.services.db.sqlite, label);
+  };
   const tagCountRows = () => ctx.services.db.sqlite.prepare('SELECT COUNT(*) FROM trade_tag_filter_counts').pluck().get() as number;
 
   it('leaves the same indexes, triggers, filter counts and equity as row-by-row writes would', async () => {

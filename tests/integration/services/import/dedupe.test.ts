@@ -6,6 +6,7 @@ import { createTestServices, type TestServices } from '../../../helpers/test-ser
 import { ImportPresetDefinitionSchema, type ImportPresetInput } from '../../../../shared/domain/import-preset';
 import { equityInStep, tableStates, tradeViews } from './journal-state';
 import { expectFilterCountsExact } from '../../../helpers/filter-counts';
+import { expectDayFactsExact } from '../../../helpers/day-facts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../../fixtures/import/${name}`, import.meta.url));
 
@@ -209,14 +210,17 @@ describe('deduplication', () => {
     const two = await run(write('flex-2.csv', [header!, ...data.slice(1)]), IB);
     expect(ctx.services.db.sqlite.prepare('SELECT status FROM trades WHERE id = ?').pluck().get(openId)).toBe('closed');
     expectFilterCountsExact(ctx.services.db.sqlite, 'continued');
+    expectDayFactsExact(ctx.services.db.sqlite, 'continued');
     expect(() => ctx.services.imports.undo(one.batchIds[0]!)).toThrow(/Undo import \d+ first/);
     expect(ctx.services.imports.undo(two.batchIds[0]!)).toEqual({ tradesDeleted: 3, tradesRestored: 1 });
     expect(summary()).toEqual(openState);
     expect(equityInStep(ctx.services.db.sqlite).stored).toEqual(equityInStep(ctx.services.db.sqlite).expected);
     expectFilterCountsExact(ctx.services.db.sqlite, 'restored');
+    expectDayFactsExact(ctx.services.db.sqlite, 'restored');
     expect(ctx.services.db.sqlite.prepare('SELECT status FROM trade_tag_filter_counts').pluck().all()).toEqual(['open']);
     expect(ctx.services.imports.undo(one.batchIds[0]!)).toEqual({ tradesDeleted: 1, tradesRestored: 0 });
     expect(summary()).toEqual([]);
     expectFilterCountsExact(ctx.services.db.sqlite, 'all undone');
+    expectDayFactsExact(ctx.services.db.sqlite, 'all undone');
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestServices, type TestServices } from '../../../helpers/test-services';
 import { expectFilterCountsExact } from '../../../helpers/filter-counts';
+import { expectDayFactsExact } from '../../../helpers/day-facts';
 import { COUNT_TRIGGERS } from '../../../../electron/main/services/journal/trade-filter-counts';
 import { tradeFilterSql } from '../../../../electron/main/services/journal/trade-filter-sql';
 import type { TradeCreateInput } from '../../../../shared/domain/trade-input';
@@ -26,7 +27,10 @@ describe('trade_tag_filter_counts stays exact on every write', () => {
 
   const sqlite = () => ctx.services.db.sqlite;
   const writes = () => ctx.services.journal;
-  const exact = (label: string) => expectFilterCountsExact(sqlite(), label);
+  const exact = (label: string) => {
+    expectFilterCountsExact(sqlite(), label);
+    expectDayFactsExact(sqlite(), label);
+  };
   const tagId = (name: string) => sqlite().prepare('SELECT id FROM tags WHERE name = ?').pluck().get(name) as number;
   const tagRows = () => sqlite().prepare('SELECT COUNT(*) FROM trade_tag_filter_counts').pluck().get() as number;
   const create = (input: Partial<TradeCreateInput> & Pick<TradeCreateInput, 'accountId' | 'openedAt'>) =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerJournalFunctions } from '../../../../electron/main/services/db/journal-functions';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { SOURCE_MIGRATIONS_FOLDER } from '../../../../electron/main/services/db/
 import { loadDemoJournal } from '../../../../electron/main/services/demo/load-demo';
 import { createTradesQuery, type TradesQuery } from '../../../../electron/main/services/journal/trades-query';
 import { expectFilterCountsExact } from '../../../helpers/filter-counts';
+import { expectDayFactsExact } from '../../../helpers/day-facts';
 import { dayInZone } from '../../../../shared/domain/day';
 import { cursorOf, TRADE_SORT_KEYS, type TradeFilter, type TradeRow, type TradeSort } from '../../../../shared/domain/trade';
 
@@ -321,7 +323,10 @@ describe('trades query on a hand-built journal', () => {
     );
   };
 
-  const countsMatchTrades = () => expectFilterCountsExact(sqlite);
+  const countsMatchTrades = () => {
+    expectFilterCountsExact(sqlite);
+    expectDayFactsExact(sqlite);
+  };
 
   let ny: number;
   let tokyo: number;
@@ -423,6 +428,8 @@ describe('trades query on a hand-built journal', () => {
     countsMatchTrades();
 
     const other = new Database(join(dir, 'j.db'));
+    // Every connection that writes trades needs the analytics triggers' SQL functions (openDb registers them).
+    registerJournalFunctions(other);
     try {
       other
         .prepare(
