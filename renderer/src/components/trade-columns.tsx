@@ -22,8 +22,8 @@ const pnlClass = (cents: number) => (cents > 0 ? 'pnl win' : cents < 0 ? 'pnl lo
 
 export const TRADE_COLUMNS: readonly TradeColumn[] = [
   // An open trade has not closed: its Closed cell stays empty (its open time is under Opened).
-  { id: 'closedAt', label: 'Closed', width: 150, sortKey: 'closedAt', render: (t, f) => (t.closedAt === null ? '' : f.shortDateTime(t.closedAt)) },
-  { id: 'openedAt', label: 'Opened', width: 150, sortKey: 'openedAt', render: (t, f) => f.shortDateTime(t.openedAt) },
+  { id: 'closedAt', label: 'Closed', width: 194, sortKey: 'closedAt', render: (t, f) => (t.closedAt === null ? '' : f.shortDateTime(t.closedAt)) },
+  { id: 'openedAt', label: 'Opened', width: 194, sortKey: 'openedAt', render: (t, f) => f.shortDateTime(t.openedAt) },
   { id: 'account', label: 'Account', width: 124, render: (t) => t.accountName },
   { id: 'symbol', label: 'Symbol', width: 96, sortKey: 'symbol', render: (t) => t.symbol, className: () => 'symbol' },
   { id: 'side', label: 'Side', width: 60, render: (t) => (t.direction === 'long' ? 'Long' : 'Short'), className: (t) => `side ${t.direction}` },
@@ -43,8 +43,8 @@ export const TRADE_COLUMNS: readonly TradeColumn[] = [
     render: (t, f, c) => (t.status === 'open' ? '—' : t.status === 'needs_rate' ? 'needs a rate' : f.money(t.netPnlCents, c)),
     className: (t) => (unbooked(t) ? '' : pnlClass(t.netPnlCents)),
   },
-  { id: 'r', label: 'R', width: 66, numeric: true, render: (t, f) => f.r(t.rMultiple) },
-  { id: 'tags', label: 'Tags', width: 140, grow: true, render: (t) => t.tags.join(', ') },
+  { id: 'r', label: 'R', width: 80, numeric: true, render: (t, f) => f.r(t.rMultiple) },
+  { id: 'tags', label: 'Tags', width: 100, grow: true, render: (t) => t.tags.join(', ') },
   { id: 'notes', label: 'Notes', width: 200, grow: true, render: (t) => t.notes },
 ];
 
