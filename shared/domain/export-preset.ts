@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS, EXPORT_TYPES } from './enums';
 import { TRADE_EXPORT_SORT_KEYS } from './export-params';
+import { TradeFilterSchema } from './trade';
 
 const Text = (max: number) => z.string().max(max);
 
@@ -33,6 +34,12 @@ export const ExportFormStateSchema = z
     csvFooter: z.boolean(),
     jsonStyle: z.enum(['array', 'ndjson']),
     title: Text(200),
+    /**
+     * The Trades page's whole filter when "Export these trades" opened the form: it exports
+     * exactly the trades on screen (several accounts, tags, setups, a symbol search, P&L,
+     * hour, weekday and holding-time bounds), which the single-value fields cannot hold.
+     */
+    tradesFilter: TradeFilterSchema.optional(),
   })
   .strict();
 export type ExportFormState = z.output<typeof ExportFormStateSchema>;

@@ -28,6 +28,8 @@ function exportValues(filter: TradeFilter, sort: TradeSort): Partial<ExportFormS
     status: filter.status ?? '',
     sortKey,
     sortDir: sort.dir,
+    // The whole filter, so the file holds exactly the trades on screen.
+    tradesFilter: filter,
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_TYPES } from '../../../shared/domain/enums';
 import { ExportSpecSchema } from '../../../shared/domain/export-params';
+import { ExportFormStateSchema } from '../../../shared/domain/export-preset';
 import { initialForm, toSpec, defaultColumns } from '../../../renderer/src/components/exports/export-form-state';
 
 describe('export form -> exports:create request', () => {
@@ -52,5 +53,29 @@ describe('export form -> exports:create request', () => {
     const noColumns = ExportSpecSchema.safeParse(toSpec({ ...initialForm('dailyPnl'), columns: initialForm('dailyPnl').columns.map((c) => ({ ...c, included: false })) }));
     expect(noColumns.success).toBe(false);
     expect(noColumns.error?.issues[0]?.message).toBe('choose at least one column');
+  });
+
+  it('exports exactly the Trades page filter it was handed (several accounts and tags, setups, symbol, bounds), not the first of each', () => {
+    const tradesFilter = {
+      dateFrom: '2026-01-01',
+      accountIds: [1, 2],
+      tagIds: [3, 4],
+      setups: ['ORB', 'VWAP reclaim'],
+      symbol: 'ES',
+      netMinCents: -5_000,
+      hourFrom: 9,
+      hourTo: 11,
+      weekdays: [1, 5],
+      holdMaxMinutes: 30,
+    };
+    // What "Export these trades" fills in: the single fields show the first values for display.
+    const form = { ...initialForm('trades'), dateFrom: '2026-01-01', accountId: '1', tagId: '3', tradesFilter };
+    const spec = ExportSpecSchema.parse(toSpec(form));
+    expect(spec.type === 'trades' && spec.params.filter).toEqual(tradesFilter);
+    // A preset saved from that form keeps the whole filter.
+    expect(ExportFormStateSchema.parse(form).tradesFilter).toEqual(tradesFilter);
+    // Cleared ("Choose filters here instead"), the single fields apply again.
+    const cleared = ExportSpecSchema.parse(toSpec({ ...form, tradesFilter: undefined }));
+    expect(cleared.type === 'trades' && cleared.params.filter).toEqual({ dateFrom: '2026-01-01', accountIds: [1], tagIds: [3] });
   });
 });

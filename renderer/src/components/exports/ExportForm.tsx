@@ -7,6 +7,7 @@ import { useExportPresetsStore } from '../../store/export-presets-store';
 import { useSettingsStore } from '../../store/settings-store';
 import { errorMessage } from '../../api';
 import { ColumnEditor } from './ColumnEditor';
+import type { TradeFilter } from '../../../../shared/domain/trade';
 import { FILTERS_BY_TYPE, defaultColumns, initialForm, toSpec, type ExportFormState } from './export-form-state';
 import { LookupOptions } from '../LookupOptions';
 
@@ -57,6 +58,27 @@ function CheckGroup({ legend, options, value, onChange }: { legend: string; opti
   );
 }
 
+/** The handed-over Trades filter in words: what the file will hold. */
+function describeTradesFilter(f: TradeFilter): string {
+  const parts: string[] = [];
+  const count = (n: number | undefined, one: string, many: string) => {
+    if (n) parts.push(n === 1 ? one : `${n} ${many}`);
+  };
+  if (f.dateFrom || f.dateTo) parts.push(`${f.dateFrom ?? 'the start'} to ${f.dateTo ?? 'today'}`);
+  count(f.accountIds?.length, 'one account', 'accounts');
+  count(f.instrumentIds?.length, 'one instrument', 'instruments');
+  count(f.tagIds?.length, 'one tag', 'tags');
+  count(f.setups?.length, 'one setup', 'setups');
+  if (f.symbol) parts.push(`symbols containing “${f.symbol}”`);
+  if (f.direction) parts.push(f.direction === 'long' ? 'long trades' : 'short trades');
+  if (f.status) parts.push(f.status === 'open' ? 'open trades' : f.status === 'closed' ? 'closed trades' : 'trades waiting for a rate');
+  if (f.netMinCents !== undefined || f.netMaxCents !== undefined) parts.push('a net P&L range');
+  if (f.hourFrom !== undefined || f.hourTo !== undefined) parts.push('an opening-hour range');
+  if (f.weekdays?.length) parts.push('some weekdays');
+  if (f.holdMinMinutes !== undefined || f.holdMaxMinutes !== undefined) parts.push('a holding-time range');
+  return parts.length ? parts.join(', ') : 'none (every trade)';
+}
+
 export function ExportForm() {
   const id = useId();
   const csvBomSetting = useSettingsStore((s) => s.settings.csvBom);
@@ -75,7 +97,9 @@ export function ExportForm() {
   }, [loadPresets]);
   // Names are unique ignoring case, as the server compares them.
   const namedPreset = presets.find((p) => p.name.toLowerCase() === presetName.trim().toLowerCase());
-  const shows = FILTERS_BY_TYPE[form.type];
+  // A filter handed over from the Trades page replaces the single-value fields until cleared.
+  const handedOver = form.type === 'trades' ? form.tradesFilter : undefined;
+  const shows = handedOver ? new Set(['sort', 'limit']) : FILTERS_BY_TYPE[form.type];
   const set = (patch: Partial<ExportFormState>) => {
     setForm((f) => ({ ...f, ...patch }));
     setResult(null);
@@ -156,6 +180,16 @@ export function ExportForm() {
 
       <fieldset className="filters-fieldset">
         <legend>Filters</legend>
+        {handedOver && (
+          <div className="notice info" role="note">
+            <p>
+              Exports the trades shown on the Trades page, with its filters: {describeTradesFilter(handedOver)}.
+            </p>
+            <button type="button" onClick={() => set({ tradesFilter: undefined })}>
+              Choose filters here instead
+            </button>
+          </div>
+        )}
         <div className="filters plain">
           {shows.has('dates') && (
             <>

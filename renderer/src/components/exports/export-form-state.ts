@@ -79,7 +79,7 @@ export function toSpec(form: ExportFormState): ExportSpecInput {
         ...base,
         type: 'trades',
         params: {
-          filter: {
+          filter: form.tradesFilter ?? {
             ...dates,
             accountIds: ids(form.accountId),
             instrumentIds: ids(form.instrumentId),
