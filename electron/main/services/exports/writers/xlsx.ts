@@ -125,6 +125,8 @@ export function createXlsxWriter(
     buffer += SHEET_TAIL;
     flush();
     closing = sheet!.end();
+    // Awaited in openPending; this keeps a failure from counting as unhandled before then.
+    closing.catch(() => undefined);
     sheet = null;
     sheets += 1;
     buffer = sheetHead(columns, refs, false);
